@@ -1,0 +1,423 @@
+#include "catalog/catalog_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/units.h"
+#include "io/field_table.h"
+
+namespace cf {
+
+namespace {
+
+constexpr double kMaxPrice = 1e9;
+constexpr double kMaxPowerW = 5e6;
+
+const EnumNames<PortRole>& port_role_names() {
+  static const EnumNames<PortRole> names{{PortRole::Compute, "compute"},
+                                         {PortRole::Storage, "storage"},
+                                         {PortRole::Inband, "inband"},
+                                         {PortRole::Oob, "oob"},
+                                         {PortRole::Fabric, "fabric"}};
+  return names;
+}
+
+const EnumNames<Precision>& precision_names() {
+  static const EnumNames<Precision> names{{Precision::Fp64, "fp64"}, {Precision::Tf32, "tf32"},
+                                          {Precision::Bf16, "bf16"}, {Precision::Fp16, "fp16"},
+                                          {Precision::Fp8, "fp8"},   {Precision::Fp4, "fp4"}};
+  return names;
+}
+
+template <class T>
+Field<T> text_in(std::string key, std::string T::*member, std::vector<std::string> allowed) {
+  return {key, true,
+          [member, allowed](T& o, const Json& v, const std::string& p) {
+            std::string s = read_string(v, p);
+            if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+              std::string choices;
+              for (const auto& a : allowed) choices += (choices.empty() ? "" : ", ") + a;
+              fail_at(p, "expected one of " + choices + ", got \"" + s + "\"");
+            }
+            o.*member = s;
+          },
+          [](const T&, Json&) {}};
+}
+
+template <class T>
+void add_common(FieldTable<T>& t) {
+  t.push_back(string_field<T>("id", &T::id, true));
+  t.push_back(string_field<T>("vendor", &T::vendor, true));
+  t.push_back(string_field<T>("model", &T::model, true));
+  t.push_back(string_field<T>("source", &T::source, true));
+  t.push_back(string_field<T>("confidence", &T::confidence, false));
+  t.push_back(string_field<T>("notes", &T::notes, false));
+  t.push_back(optional_number_field<T>("price_usd", &T::price_usd, 0, kMaxPrice));
+  t.push_back(bool_field<T>("price_estimate", &T::price_estimate, false));
+  t.push_back(string_field<T>("price_source", &T::price_source, false));
+}
+
+const FieldTable<Breakout>& breakout_fields() {
+  static const FieldTable<Breakout> t{
+      integer_field<Breakout>("lanes", &Breakout::lanes, true, 2, 8),
+      number_field<Breakout>("speed_gbps", &Breakout::speed_bps, true, 0.001, 3200,
+                             units::kGigabitPerSecond),
+  };
+  return t;
+}
+
+const FieldTable<PortGroup>& port_group_fields() {
+  static const FieldTable<PortGroup> t{
+      string_field<PortGroup>("name", &PortGroup::name, true),
+      enum_field<PortGroup>("role", &PortGroup::role, true, port_role_names()),
+      integer_field<PortGroup>("count", &PortGroup::count, true, 1, 4096),
+      number_field<PortGroup>("speed_gbps", &PortGroup::speed_bps, true, 0.001, 3200,
+                              units::kGigabitPerSecond),
+      string_field<PortGroup>("connector", &PortGroup::connector, true),
+      string_field<PortGroup>("nic", &PortGroup::nic_id, false),
+      object_list_field<PortGroup, Breakout>("breakout", &PortGroup::breakouts, false,
+                                             &breakout_fields),
+  };
+  return t;
+}
+
+// Rack space, weight, power (systems state power in kW) and ports.
+template <class T>
+void add_mountable(FieldTable<T>& t, bool power_in_kw, bool ports_required) {
+  t.push_back(integer_field<T, int>("rack_units", &T::rack_units, true, 0, 60));
+  t.push_back(bool_field<T>("full_depth", &T::full_depth, true));
+  t.push_back(optional_number_field<T>("depth_mm", &T::depth_m, 1, 3000, units::kMillimetre));
+  t.push_back(optional_number_field<T>("weight_kg", &T::weight_kg, 0, 5000));
+  const double scale = power_in_kw ? units::kKilowatt : 1.0;
+  const double max = kMaxPowerW / scale;
+  const std::string unit = power_in_kw ? "_kw" : "_w";
+  t.push_back(optional_number_field<T>("max_power" + unit, &T::max_power_w, 0, max, scale));
+  t.push_back(optional_number_field<T>("typical_power" + unit, &T::typical_power_w, 0, max, scale));
+  t.push_back(optional_number_field<T>("idle_power" + unit, &T::idle_power_w, 0, max, scale));
+  t.push_back(bool_field<T>("power_estimate", &T::power_estimate, false));
+  t.push_back(string_field<T>("power_basis", &T::power_basis, false));
+  t.push_back(object_list_field<T, PortGroup>("ports", &T::ports, ports_required,
+                                              &port_group_fields));
+}
+
+Field<GpuSpec> dense_tflops_field() {
+  return {"dense_tflops", true,
+          [](GpuSpec& g, const Json& v, const std::string& p) {
+            require_object(v, p);
+            for (auto it = v.begin(); it != v.end(); ++it) {
+              auto precision = enum_from_name(it.key(), precision_names());
+              if (!precision) continue;  // other figures (int8, vector) are informational
+              g.dense_flops[*precision] =
+                  read_number(it.value(), child_path(p, it.key()), 0.001, 1e6) * units::kTeraflops;
+            }
+            if (!g.dense_flops.count(Precision::Bf16))
+              fail_at(p, "missing required field \"bf16\"");
+          },
+          [](const GpuSpec&, Json&) {}};
+}
+
+Field<GpuSpec> scale_up_field() {
+  return {"scale_up", true,
+          [](GpuSpec& g, const Json& v, const std::string& p) {
+            require_object(v, p);
+            auto tech = v.find("technology");
+            if (tech == v.end()) fail_at(p, "missing required field \"technology\"");
+            g.scale_up_technology = read_string(*tech, child_path(p, "technology"));
+            auto bw = v.find("bandwidth_gbytes_s_bidir");
+            if (bw == v.end()) fail_at(p, "missing required field \"bandwidth_gbytes_s_bidir\"");
+            g.scale_up_bandwidth_bps =
+                read_number(*bw, child_path(p, "bandwidth_gbytes_s_bidir"), 0, 1e5) *
+                units::kGigabytePerSecondInBits * units::kBidirectionalToPerDirection;
+            if (auto links = v.find("links"); links != v.end())
+              g.scale_up_links =
+                  static_cast<int>(read_integer(*links, child_path(p, "links"), 0, 1024));
+          },
+          [](const GpuSpec&, Json&) {}};
+}
+
+const FieldTable<GpuSpec>& gpu_fields() {
+  static const FieldTable<GpuSpec> t = [] {
+    FieldTable<GpuSpec> t;
+    add_common(t);
+    t.push_back(number_field<GpuSpec>("memory_gb", &GpuSpec::memory_bytes, true, 1, 10000,
+                                      units::kGigabyte));
+    t.push_back(number_field<GpuSpec>("memory_bandwidth_tbytes_s",
+                                      &GpuSpec::memory_bandwidth_bytes_per_s, true, 0.01, 1000,
+                                      units::kTerabytePerSecond));
+    t.push_back(number_field<GpuSpec>("tdp_w", &GpuSpec::tdp_w, true, 1, 10000));
+    t.push_back(dense_tflops_field());
+    t.push_back(scale_up_field());
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<ServerSpec>& server_fields() {
+  static const FieldTable<ServerSpec> t = [] {
+    FieldTable<ServerSpec> t;
+    add_common(t);
+    add_mountable(t, true, true);
+    t.push_back(string_field<ServerSpec>("gpu", &ServerSpec::gpu_id, false));
+    t.push_back(integer_field<ServerSpec>("gpus", &ServerSpec::gpus, true, 0, 1024));
+    t.push_back(text_in<ServerSpec>("cooling", &ServerSpec::cooling, {"air", "liquid", "hybrid"}));
+    t.push_back(string_field<ServerSpec>("role", &ServerSpec::role, false));
+    t.push_back(string_field<ServerSpec>("cpu", &ServerSpec::cpu, false));
+    t.push_back(optional_number_field<ServerSpec>("airflow_cfm", &ServerSpec::airflow_cfm, 0, 1e5));
+    t.push_back(optional_number_field<ServerSpec>(
+        "system_memory_gb", &ServerSpec::system_memory_bytes, 0, 1e6, units::kGigabyte));
+    t.push_back(integer_field<ServerSpec>("scale_up_domain_gpus", &ServerSpec::scale_up_domain_gpus,
+                                          false, 0, 100000));
+    t.push_back(bool_field<ServerSpec>("rack_scale", &ServerSpec::rack_scale, false));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<SwitchSpec>& switch_fields() {
+  static const FieldTable<SwitchSpec> t = [] {
+    FieldTable<SwitchSpec> t;
+    add_common(t);
+    add_mountable(t, false, true);
+    t.push_back(text_in<SwitchSpec>("protocol", &SwitchSpec::protocol, {"infiniband", "ethernet"}));
+    t.push_back(bool_field<SwitchSpec>("chassis", &SwitchSpec::chassis, false));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<NicSpec>& nic_fields() {
+  static const FieldTable<NicSpec> t = [] {
+    FieldTable<NicSpec> t;
+    add_common(t);
+    t.push_back(integer_field<NicSpec>("ports", &NicSpec::ports, true, 1, 16));
+    t.push_back(number_field<NicSpec>("speed_gbps", &NicSpec::speed_bps, true, 0.001, 3200,
+                                      units::kGigabitPerSecond));
+    t.push_back(string_field<NicSpec>("connector", &NicSpec::connector, false));
+    t.push_back(string_field<NicSpec>("host_interface", &NicSpec::host_interface, false));
+    t.push_back(string_list_field<NicSpec>("protocols", &NicSpec::protocols));
+    t.push_back(optional_number_field<NicSpec>("power_w", &NicSpec::power_w, 0, 1000));
+    t.push_back(bool_field<NicSpec>("power_estimate", &NicSpec::power_estimate, false));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<MediumSpec>& medium_fields() {
+  static const FieldTable<MediumSpec> t = [] {
+    FieldTable<MediumSpec> t;
+    add_common(t);
+    t.push_back(text_in<MediumSpec>("type", &MediumSpec::type, {"dac", "acc", "aoc", "transceiver"}));
+    t.push_back(number_field<MediumSpec>("speed_gbps", &MediumSpec::speed_bps, true, 0.001, 3200,
+                                         units::kGigabitPerSecond));
+    t.push_back(number_field<MediumSpec>("reach_m", &MediumSpec::reach_m, true, 0.1, 100000));
+    t.push_back(string_field<MediumSpec>("connector", &MediumSpec::connector, false));
+    t.push_back(string_field<MediumSpec>("fiber", &MediumSpec::fiber, false));
+    t.push_back(optional_number_field<MediumSpec>("power_w", &MediumSpec::power_w, 0, 100));
+    t.push_back(bool_field<MediumSpec>("power_estimate", &MediumSpec::power_estimate, false));
+    t.push_back({"lengths_m", false,
+                 [](MediumSpec& m, const Json& v, const std::string& p) {
+                   require_array(v, p);
+                   for (std::size_t i = 0; i < v.size(); ++i)
+                     m.lengths_m.push_back(read_number(v[i], child_path(p, i), 0.1, 100000));
+                 },
+                 [](const MediumSpec&, Json&) {}});
+    t.push_back(integer_field<MediumSpec>("breakout_ends", &MediumSpec::breakout_ends, false, 1, 8));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<RackSpec>& rack_fields() {
+  static const FieldTable<RackSpec> t = [] {
+    FieldTable<RackSpec> t;
+    add_common(t);
+    t.push_back(integer_field<RackSpec>("rack_units", &RackSpec::rack_units, true, 1, 60));
+    t.push_back(number_field<RackSpec>("width_mm", &RackSpec::width_m, true, 100, 2000,
+                                       units::kMillimetre));
+    t.push_back(number_field<RackSpec>("depth_mm", &RackSpec::depth_m, true, 100, 3000,
+                                       units::kMillimetre));
+    t.push_back(optional_number_field<RackSpec>("max_load_kg", &RackSpec::max_load_kg, 1, 10000));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<PduSpec>& pdu_fields() {
+  static const FieldTable<PduSpec> t = [] {
+    FieldTable<PduSpec> t;
+    add_common(t);
+    add_mountable(t, false, false);
+    t.push_back(integer_field<PduSpec>("phases", &PduSpec::phases, true, 1, 3));
+    t.push_back(number_field<PduSpec>("voltage_v", &PduSpec::voltage_v, true, 1, 1000));
+    t.push_back(number_field<PduSpec>("current_a", &PduSpec::current_a, true, 1, 1000));
+    t.push_back(string_field<PduSpec>("outlets", &PduSpec::outlets, false));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<CoolingSpec>& cooling_fields() {
+  static const FieldTable<CoolingSpec> t = [] {
+    FieldTable<CoolingSpec> t;
+    add_common(t);
+    t.push_back(text_in<CoolingSpec>("type", &CoolingSpec::type,
+                                     {"crah", "inrow", "rdhx_passive", "rdhx_active", "cdu_in_rack",
+                                      "cdu_facility"}));
+    t.push_back(text_in<CoolingSpec>("placement", &CoolingSpec::placement,
+                                     {"floor", "row", "door", "rack"}));
+    t.push_back(number_field<CoolingSpec>("capacity_kw", &CoolingSpec::capacity_w, true, 0.1, 1e5,
+                                          units::kKilowatt));
+    t.push_back(integer_field<CoolingSpec, int>("rack_units", &CoolingSpec::rack_units, false, 0, 60));
+    t.push_back(optional_number_field<CoolingSpec>("weight_kg", &CoolingSpec::weight_kg, 0, 10000));
+    t.push_back(optional_number_field<CoolingSpec>("max_power_w", &CoolingSpec::max_power_w, 0,
+                                                   kMaxPowerW));
+    t.push_back(bool_field<CoolingSpec>("power_estimate", &CoolingSpec::power_estimate, false));
+    return t;
+  }();
+  return t;
+}
+
+const FieldTable<StorageSpec>& storage_fields() {
+  static const FieldTable<StorageSpec> t = [] {
+    FieldTable<StorageSpec> t;
+    add_common(t);
+    add_mountable(t, true, true);
+    t.push_back(optional_number_field<StorageSpec>("capacity_tb", &StorageSpec::capacity_bytes, 0,
+                                                   1e6, units::kTerabyte));
+    t.push_back(optional_number_field<StorageSpec>("read_gbytes_s", &StorageSpec::read_bytes_per_s,
+                                                   0, 1e5, units::kGigabyte));
+    t.push_back(optional_number_field<StorageSpec>(
+        "write_gbytes_s", &StorageSpec::write_bytes_per_s, 0, 1e5, units::kGigabyte));
+    return t;
+  }();
+  return t;
+}
+
+template <class Spec>
+void add_entry(Catalog& catalog, ItemKind kind, const FieldTable<Spec>& table, const Json& entry,
+               const std::string& path, const std::string& file) {
+  Spec spec{};
+  spec.kind = kind;
+  spec.file = file;
+  read_fields(spec, entry, path, table, nullptr);
+  catalog.add(std::move(spec));
+}
+
+void check_references(const Catalog& c) {
+  auto check_ports = [&](const Mountable& m) {
+    for (const auto& g : m.ports)
+      if (!g.nic_id.empty() && !c.nic(g.nic_id))
+        throw LoadError("", "entry \"" + m.id + "\": port group \"" + g.name +
+                                "\" names unknown NIC \"" + g.nic_id + "\"")
+            .in_file(m.file);
+  };
+  for (const auto& [id, s] : c.servers()) {
+    if (s.gpus > 0 && !c.gpu(s.gpu_id))
+      throw LoadError("", "entry \"" + id + "\": " +
+                              (s.gpu_id.empty() ? std::string("missing required field \"gpu\"")
+                                                : "unknown GPU \"" + s.gpu_id + "\""))
+          .in_file(s.file);
+    check_ports(s);
+  }
+  for (const auto& [id, s] : c.switches()) check_ports(s);
+  for (const auto& [id, s] : c.storage_systems()) check_ports(s);
+}
+
+std::vector<std::filesystem::path> json_files(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(folder))
+    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+void load_catalog_document(Catalog& catalog, const Json& doc, const std::string& file) {
+  try {
+    require_object(doc, "");
+    auto format = doc.find("format");
+    if (format == doc.end() || !format->is_string() || *format != "clusterforge-catalog")
+      fail_at("/format", "not a ClusterForge catalog (expected \"format\": \"clusterforge-catalog\")");
+    auto version = doc.find("version");
+    if (version == doc.end()) fail_at("", "missing required field \"version\"");
+    if (read_integer(*version, "/version", 1, 1000000) > 1)
+      fail_at("/version", "catalog version " + version->dump() +
+                              " is newer than this ClusterForge understands (1)");
+    auto kind_it = doc.find("kind");
+    if (kind_it == doc.end()) fail_at("", "missing required field \"kind\"");
+    std::string kind_name = read_string(*kind_it, "/kind");
+    auto kind = item_kind_from_string(kind_name);
+    if (!kind) fail_at("/kind", "unknown catalog kind \"" + kind_name + "\"");
+    auto entries_it = doc.find("entries");
+    if (entries_it == doc.end()) fail_at("", "missing required field \"entries\"");
+    const Json& entries = require_array(*entries_it, "/entries");
+
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const Json& e = entries[i];
+      std::string path = child_path("/entries", i);
+      std::string name = "entry #" + std::to_string(i);
+      if (e.is_object() && e.contains("id") && e["id"].is_string())
+        name = "entry \"" + e["id"].get<std::string>() + "\"";
+      try {
+        switch (*kind) {
+          case ItemKind::Gpu: add_entry(catalog, *kind, gpu_fields(), e, path, file); break;
+          case ItemKind::Server: add_entry(catalog, *kind, server_fields(), e, path, file); break;
+          case ItemKind::Switch: add_entry(catalog, *kind, switch_fields(), e, path, file); break;
+          case ItemKind::Nic: add_entry(catalog, *kind, nic_fields(), e, path, file); break;
+          case ItemKind::Medium: add_entry(catalog, *kind, medium_fields(), e, path, file); break;
+          case ItemKind::Rack: add_entry(catalog, *kind, rack_fields(), e, path, file); break;
+          case ItemKind::Pdu: add_entry(catalog, *kind, pdu_fields(), e, path, file); break;
+          case ItemKind::Cooling: add_entry(catalog, *kind, cooling_fields(), e, path, file); break;
+          case ItemKind::Storage: add_entry(catalog, *kind, storage_fields(), e, path, file); break;
+        }
+      } catch (const LoadError& err) {
+        throw LoadError(err.json_path(), name + ": " + err.message());
+      }
+      std::string id = e["id"].get<std::string>();
+      if (!seen.insert(id).second) fail_at(path, name + ": duplicate id in this file");
+    }
+  } catch (const LoadError& err) {
+    throw err.in_file(file);
+  }
+}
+
+Catalog load_catalog(const std::vector<std::filesystem::path>& folders) {
+  Catalog catalog;
+  for (std::size_t level = 0; level < folders.size(); ++level) {
+    const auto& folder = folders[level];
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+      if (level == 0)
+        throw LoadError("", "catalog folder not found").in_file(folder.string());
+      continue;
+    }
+    // Ids must be unique within one level; across levels the later one overrides.
+    Catalog level_catalog;
+    for (const auto& file : json_files(folder)) {
+      std::size_t before = level_catalog.overridden().size();
+      load_catalog_document(level_catalog, read_json_file(file), file.string());
+      if (level_catalog.overridden().size() != before)
+        throw LoadError("", "id \"" + level_catalog.overridden().back() +
+                                "\" is defined twice in " + folder.string())
+            .in_file(file.string());
+    }
+    auto merge = [&](const auto& table) {
+      for (const auto& [id, spec] : table) catalog.add(spec);
+    };
+    merge(level_catalog.gpus());
+    merge(level_catalog.servers());
+    merge(level_catalog.switches());
+    merge(level_catalog.nics());
+    merge(level_catalog.media());
+    merge(level_catalog.racks());
+    merge(level_catalog.pdus());
+    merge(level_catalog.cooling_units());
+    merge(level_catalog.storage_systems());
+  }
+  check_references(catalog);
+  return catalog;
+}
+
+}  // namespace cf
