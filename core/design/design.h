@@ -1,0 +1,135 @@
+#pragma once
+// The design document: site, rows, racks with mounted devices, power feeds, cooling units,
+// fabrics, links between ports, and training scenarios. Plain data in SI units; every object has
+// a stable id, unique across the whole design. `extra` keeps keys this version does not know, so
+// a round trip through an older ClusterForge loses nothing.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_types.h"
+#include "io/json_reader.h"
+
+namespace cf {
+
+enum class Face { Front, Rear };
+enum class FeedSide { A, B };
+enum class FabricKind { Compute, Storage, Inband, Oob, ScaleUp };
+
+// Physical ports `prefix`first..last of a device configured as `lanes` lanes each
+// (written "p1-p32": 2 in the file; ports then are named p1/1, p1/2 ...).
+struct BreakoutRule {
+  std::string prefix;
+  int first = 0, last = 0;
+  int lanes = 1;
+  bool operator==(const BreakoutRule&) const = default;
+};
+
+struct Site {
+  std::string name;
+  double rack_pitch_m = 0.6;  // distance between neighbouring row positions
+  double voltage_v = 415;     // facility distribution voltage (line-to-line)
+  Json extra;
+  bool operator==(const Site&) const = default;
+};
+
+struct Row {
+  std::string id, name;
+  double x_m = 0, y_m = 0;  // origin of position 0; positions run along +x
+  Json extra;
+  bool operator==(const Row&) const = default;
+};
+
+// A device mounted in a rack. `u` is the lowest U it occupies (1-based); 0 for a zero-U device
+// (a vertical PDU). Full-depth devices occupy both faces.
+struct Device {
+  std::string id, name, catalog_id;
+  int u = 1;
+  Face face = Face::Front;
+  std::string feed_id;  // PDUs: the power feed they hang on
+  std::vector<BreakoutRule> breakouts;  // ports configured as split into lanes
+  Json extra;
+  bool operator==(const Device&) const = default;
+};
+
+struct Rack {
+  std::string id, name, catalog_id, row_id;
+  int position = 0;  // slot index along the row
+  std::optional<double> power_limit_w;  // the site's budget for this rack, when it has one
+  std::vector<Device> devices;
+  Json extra;
+  bool operator==(const Rack&) const = default;
+};
+
+struct PowerFeed {
+  std::string id, name;
+  FeedSide side = FeedSide::A;
+  double voltage_v = 415;
+  int phases = 3;
+  double current_a = 0;
+  Json extra;
+  bool operator==(const PowerFeed&) const = default;
+};
+
+// A cooling unit outside the racks: on the floor, in a row slot, or on a rack's rear door.
+struct CoolingUnit {
+  std::string id, name, catalog_id;
+  std::string row_id;  // floor and in-row units
+  int position = 0;    // in-row units: row slot
+  std::string rack_id; // rear-door units
+  Json extra;
+  bool operator==(const CoolingUnit&) const = default;
+};
+
+struct Fabric {
+  std::string id, name;
+  FabricKind kind = FabricKind::Compute;
+  Json extra;
+  bool operator==(const Fabric&) const = default;
+};
+
+struct PortRef {
+  std::string device_id, port;
+  bool operator==(const PortRef&) const = default;
+};
+
+struct Link {
+  std::string id;
+  PortRef a, b;
+  std::string medium_id;
+  double length_m = 0;
+  std::string fabric_id;
+  Json extra;
+  bool operator==(const Link&) const = default;
+};
+
+struct Scenario {
+  std::string id, name, model;
+  double tokens = 0;
+  Precision precision = Precision::Bf16;
+  Json extra;
+  bool operator==(const Scenario&) const = default;
+};
+
+struct Design {
+  static constexpr int kFormatVersion = 2;
+
+  std::string name, description;
+  Site site;
+  std::vector<Row> rows;
+  std::vector<Rack> racks;
+  std::vector<PowerFeed> power_feeds;
+  std::vector<CoolingUnit> cooling_units;
+  std::vector<Fabric> fabrics;
+  std::vector<Link> links;
+  std::vector<Scenario> scenarios;
+  Json extra;
+
+  bool operator==(const Design&) const = default;
+};
+
+std::string to_string(Face face);
+std::string to_string(FabricKind kind);
+
+}  // namespace cf

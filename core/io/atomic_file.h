@@ -1,0 +1,19 @@
+#pragma once
+// Saving without ever losing the previous file: write a temporary beside the target, flush it to
+// disk, keep the old file as FILE.bak, then rename the temporary over the target (atomic on POSIX).
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+
+namespace cf {
+
+// Throws std::runtime_error with the file name and the reason; on failure the target is untouched.
+void write_file_atomically(const std::filesystem::path& target, std::string_view content,
+                           bool keep_backup = true);
+
+// Test hook: called after the temporary file is written and before it replaces the target; a
+// throwing hook simulates a failure midway through a save.
+void set_save_fault_hook(std::function<void()> hook);
+
+}  // namespace cf

@@ -1,0 +1,227 @@
+#include "io/bom.h"
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace cf {
+
+std::optional<double> BomLine::extended_price_usd() const {
+  if (!included_in.empty() || !unit_price_usd) return std::nullopt;
+  return *unit_price_usd * static_cast<double>(quantity);
+}
+
+std::optional<double> BomLine::extended_power_w() const {
+  if (!included_in.empty() || !unit_power_w) return std::nullopt;
+  return *unit_power_w * static_cast<double>(quantity);
+}
+
+namespace {
+
+// Category order in every output.
+const std::vector<std::string>& categories() {
+  static const std::vector<std::string> c{"Racks",   "Servers", "GPUs",    "NICs",
+                                          "Switches", "Storage", "PDUs",   "Cooling",
+                                          "Cables & optics"};
+  return c;
+}
+
+std::string category_of(const CatalogItem& item) {
+  switch (item.kind) {
+    case ItemKind::Rack: return "Racks";
+    case ItemKind::Server: return "Servers";
+    case ItemKind::Gpu: return "GPUs";
+    case ItemKind::Nic: return "NICs";
+    case ItemKind::Switch: return "Switches";
+    case ItemKind::Storage: return "Storage";
+    case ItemKind::Pdu: return "PDUs";
+    case ItemKind::Cooling: return "Cooling";
+    case ItemKind::Medium: return "Cables & optics";
+  }
+  return "Other";
+}
+
+std::optional<double> unit_power(const CatalogItem& item) {
+  switch (item.kind) {
+    case ItemKind::Pdu:
+    case ItemKind::Rack: return std::nullopt;
+    case ItemKind::Gpu: return static_cast<const GpuSpec&>(item).tdp_w;
+    case ItemKind::Nic: return static_cast<const NicSpec&>(item).power_w;
+    case ItemKind::Medium: {
+      // Transceivers are counted per module; a cable's figure is per end and it has two.
+      const auto& m = static_cast<const MediumSpec&>(item);
+      if (!m.power_w) return std::nullopt;
+      return m.type == "transceiver" ? *m.power_w : 2 * *m.power_w;
+    }
+    default: return static_cast<const Mountable&>(item).max_power_w;
+  }
+}
+
+struct Counter {
+  const Catalog& c;
+  // (category, included_in, catalog id) -> quantity; ordered for stable output.
+  std::map<std::tuple<std::size_t, std::string, std::string>, long long> counts;
+  std::map<std::string, long long> unknown;  // ids the catalog lacks
+
+  void add(const std::string& id, long long qty, const std::string& included_in = "") {
+    const CatalogItem* item = c.item(id);
+    if (!item) {
+      unknown[id] += qty;
+      return;
+    }
+    std::string cat = category_of(*item);
+    std::size_t order = 0;
+    while (order < categories().size() && categories()[order] != cat) ++order;
+    counts[{order, included_in, id}] += qty;
+  }
+};
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+std::string number(std::optional<double> v, const char* fmt = "%.2f") {
+  if (!v) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, *v);
+  return buf;
+}
+
+}  // namespace
+
+Bom build_bom(const Design& d, const Catalog& c) {
+  Counter counter{c, {}, {}};
+  for (const auto& rack : d.racks) {
+    counter.add(rack.catalog_id, 1);
+    for (const auto& dev : rack.devices) {
+      counter.add(dev.catalog_id, 1);
+      if (const ServerSpec* s = c.server(dev.catalog_id)) {
+        if (s->gpus > 0) counter.add(s->gpu_id, s->gpus, s->id);
+        // A NIC with k ports provides k ports of a group: count cards, rounding up.
+        std::map<std::string, int> nic_ports;
+        for (const auto& g : s->ports)
+          if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
+        for (const auto& [nic_id, ports] : nic_ports) {
+          const NicSpec* nic = c.nic(nic_id);
+          int per_card = nic ? nic->ports : 1;
+          counter.add(nic_id, (ports + per_card - 1) / per_card, s->id);
+        }
+      }
+    }
+  }
+  for (const auto& unit : d.cooling_units) counter.add(unit.catalog_id, 1);
+  for (const auto& link : d.links) {
+    const MediumSpec* m = c.medium(link.medium_id);
+    // A transceiver link uses a module at each end; a cable is one item.
+    counter.add(link.medium_id, m && m->type == "transceiver" ? 2 : 1);
+  }
+
+  Bom bom;
+  for (const auto& [key, qty] : counter.counts) {
+    const auto& [order, included_in, id] = key;
+    const CatalogItem* item = c.item(id);
+    BomLine line;
+    line.category = categories()[order];
+    line.catalog_id = id;
+    line.vendor = item->vendor;
+    line.model = item->model;
+    line.included_in = included_in;
+    line.quantity = qty;
+    line.unit_price_usd = item->price_usd;
+    line.price_estimate = item->price_estimate;
+    line.unit_power_w = unit_power(*item);
+    line.source = item->source;
+    if (included_in.empty()) {
+      if (auto p = line.extended_price_usd()) {
+        bom.total_price_usd += *p;
+        bom.total_has_estimates |= line.price_estimate;
+      } else {
+        ++bom.lines_without_price;
+      }
+      if (auto w = line.extended_power_w()) bom.total_power_w += *w;
+    }
+    bom.lines.push_back(std::move(line));
+  }
+  for (const auto& [id, qty] : counter.unknown) {
+    BomLine line;
+    line.category = "Unknown";
+    line.catalog_id = id;
+    line.model = "(not in the catalog)";
+    line.quantity = qty;
+    ++bom.lines_without_price;
+    bom.lines.push_back(std::move(line));
+  }
+  return bom;
+}
+
+std::string bom_to_csv(const Bom& bom) {
+  std::ostringstream out;
+  out << "category,catalog_id,vendor,model,included_in,quantity,unit_price_usd,price_estimate,"
+         "extended_price_usd,unit_power_w,extended_power_w,source\n";
+  for (const auto& l : bom.lines) {
+    out << csv_field(l.category) << ',' << csv_field(l.catalog_id) << ',' << csv_field(l.vendor)
+        << ',' << csv_field(l.model) << ',' << csv_field(l.included_in) << ',' << l.quantity << ','
+        << number(l.unit_price_usd) << ',' << (l.price_estimate ? "yes" : "no") << ','
+        << number(l.extended_price_usd()) << ',' << number(l.unit_power_w, "%.1f") << ','
+        << number(l.extended_power_w(), "%.1f") << ',' << csv_field(l.source) << '\n';
+  }
+  out << "Total,,,,," << ',' << ',' << (bom.total_has_estimates ? "yes" : "no") << ','
+      << number(bom.total_price_usd) << ",," << number(bom.total_power_w, "%.1f") << ",\n";
+  return out.str();
+}
+
+Json bom_to_json(const Bom& bom) {
+  auto opt = [](std::optional<double> v) { return v ? Json(*v) : Json(nullptr); };
+  Json lines = Json::array();
+  for (const auto& l : bom.lines) {
+    Json j{{"category", l.category}, {"catalog_id", l.catalog_id}, {"vendor", l.vendor},
+           {"model", l.model},       {"quantity", l.quantity}};
+    if (!l.included_in.empty()) j["included_in"] = l.included_in;
+    j["unit_price_usd"] = opt(l.unit_price_usd);
+    j["price_estimate"] = l.price_estimate;
+    j["extended_price_usd"] = opt(l.extended_price_usd());
+    j["unit_power_w"] = opt(l.unit_power_w);
+    j["extended_power_w"] = opt(l.extended_power_w());
+    j["source"] = l.source;
+    lines.push_back(std::move(j));
+  }
+  return Json{{"lines", lines},
+              {"totals",
+               {{"price_usd", bom.total_price_usd},
+                {"price_includes_estimates", bom.total_has_estimates},
+                {"lines_without_price", bom.lines_without_price},
+                {"power_w", bom.total_power_w}}}};
+}
+
+std::string bom_to_markdown(const Bom& bom, const std::string& title) {
+  auto money = [](std::optional<double> v) {
+    if (!v) return std::string("unknown");
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "$%.0f", *v);
+    return std::string(buf);
+  };
+  std::ostringstream out;
+  out << "# Bill of materials: " << title << "\n\n";
+  out << "| Category | Item | Qty | Unit price | Extended | Unit power | Source |\n";
+  out << "|---|---|---:|---:|---:|---:|---|\n";
+  for (const auto& l : bom.lines) {
+    std::string item = l.vendor + " " + l.model + " (`" + l.catalog_id + "`)";
+    if (!l.included_in.empty()) item += ", in `" + l.included_in + "`";
+    std::string unit = l.included_in.empty() ? money(l.unit_price_usd) : "included";
+    if (l.price_estimate && l.unit_price_usd && l.included_in.empty()) unit += " (est.)";
+    std::string ext = l.included_in.empty() ? money(l.extended_price_usd()) : "";
+    out << "| " << l.category << " | " << item << " | " << l.quantity << " | " << unit << " | "
+        << ext << " | " << (l.unit_power_w ? number(l.unit_power_w, "%.0f") + " W" : "") << " | "
+        << (l.source.empty() ? "" : "[source](" + l.source + ")") << " |\n";
+  }
+  out << "\n**Total (known prices):** " << money(bom.total_price_usd)
+      << (bom.total_has_estimates ? " (includes estimates)" : "") << "  \n";
+  out << "**Lines without a price:** " << bom.lines_without_price << "  \n";
+  out << "**Nameplate power:** " << number(bom.total_power_w / 1000.0, "%.1f") << " kW\n";
+  return out.str();
+}
+
+}  // namespace cf
