@@ -1,0 +1,121 @@
+// Runs the real clusterforge-cli binary: commands, help, exit codes and error messages.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/json_reader.h"
+
+namespace {
+
+const std::string kSource = CF_SOURCE_DIR;
+
+struct CliRun {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+CliRun cli(const std::string& args) {
+  std::string cmd = std::string(CF_CLI) + " " + args + " 2>&1";
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
+  int raw = pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+std::string sample(const std::string& name) { return kSource + "/samples/" + name + ".cluster.json"; }
+std::string data(const std::string& name) { return kSource + "/tests/data/designs/" + name + ".cluster.json"; }
+
+TEST(Cli, HelpOnEveryCommand) {
+  for (const char* cmd : {"", "validate ", "analyze ", "bom "}) {
+    CliRun r = cli(std::string(cmd) + "--help");
+    EXPECT_EQ(r.status, 0) << cmd;
+    EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd << r.output;
+  }
+  EXPECT_NE(cli("bom --help").output.find("--format"), std::string::npos);
+}
+
+TEST(Cli, NoCommandUnknownOptionAndBadValueAreUsageErrors) {
+  CliRun none = cli("");
+  EXPECT_EQ(none.status, 2);
+  CliRun unknown = cli("analyze " + sample("lab-4x-dgx-h100") + " --frobnicate");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.output.find("--frobnicate"), std::string::npos) << unknown.output;
+  CliRun bad = cli("bom " + sample("lab-4x-dgx-h100") + " --format pdf");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("csv"), std::string::npos) << "names what was expected: " << bad.output;
+  CliRun missing = cli("analyze");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.output.find("FILE"), std::string::npos) << missing.output;
+}
+
+TEST(Cli, ValidateSamplesExitsZero) {
+  CliRun r = cli("validate " + sample("lab-4x-dgx-h100") + " " + sample("dgx-h100-superpod-4su") + " " +
+              sample("mi300x-1024"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("valid (0 errors, 0 warnings)"), std::string::npos);
+}
+
+TEST(Cli, ValidateReportsProblemsWithCodeAndPath) {
+  CliRun r = cli("validate " + data("overlap"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("error [overlapping-u] at /racks/0/devices/1/u"), std::string::npos) << r.output;
+}
+
+TEST(Cli, MalformedFileGivesOneErrorWithLineAndColumn) {
+  CliRun r = cli("validate " + data("syntax-error"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.output.find("syntax-error.cluster.json:5:"), std::string::npos) << r.output;
+  CliRun missing = cli("analyze /nonexistent/file.cluster.json");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.output.find("/nonexistent/file.cluster.json: cannot open file"), std::string::npos)
+      << missing.output;
+}
+
+TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
+  CliRun r = cli("analyze --json " + sample("dgx-h100-superpod-4su"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  cf::Json j = cf::parse_json_text(r.output);
+  EXPECT_EQ(j["gpus"], 1016);
+  EXPECT_EQ(j["servers"], 127);
+  EXPECT_EQ(j["racks"], 38);
+  EXPECT_NEAR(j["power"]["max_rack_w"].get<double>(), 40800, 1e-6);
+  EXPECT_TRUE(j["power"].contains("it_max_w"));
+}
+
+TEST(Cli, BomWritesEachFormat) {
+  auto dir = std::filesystem::temp_directory_path() / "cf-cli-bom";
+  std::filesystem::create_directories(dir);
+  for (const char* fmt : {"csv", "json", "md"}) {
+    auto out = dir / (std::string("bom.") + fmt);
+    std::filesystem::remove(out);
+    CliRun r = cli("bom " + sample("lab-4x-dgx-h100") + " --format " + fmt + " -o " + out.string());
+    EXPECT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(std::filesystem::file_size(out) > 100) << fmt;
+  }
+  std::ifstream in(dir / "bom.csv");
+  std::string header;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("category,catalog_id,", 0), 0u);
+}
+
+TEST(Cli, UserCatalogOverridesAnEntry) {
+  CliRun plain = cli("bom --format csv " + data("overlap"));
+  EXPECT_EQ(plain.output.find("Site standard 42U"), std::string::npos);
+  CliRun r = cli("--user-catalog " + kSource + "/tests/data/user-catalog bom --format csv " + data("overlap"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("Racks,rack-42u-600x1200,My Co,Site standard 42U"), std::string::npos) << r.output;
+  CliRun missing = cli("--user-catalog /nonexistent-folder validate " + sample("lab-4x-dgx-h100"));
+  EXPECT_EQ(missing.status, 2);
+}
+
+}  // namespace
