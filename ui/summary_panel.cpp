@@ -71,6 +71,10 @@ void SummaryPanel::set_summary(const DesignSummary* s) {
   count(links_, s ? s->links : 0);
   kw(it_power_, s ? s->it_max_w : 0);
   kw(densest_rack_, s ? s->max_rack_w : 0);
+  if (s && !s->max_rack_id.empty())
+    densest_rack_.value->setText(tr("%1 kW (%2)")
+                                     .arg(format_kw(s->max_rack_w))
+                                     .arg(QString::fromStdString(s->max_rack_id)));
   const bool missing = s && s->devices_without_power > 0;
   note_->setVisible(missing);
   if (missing)

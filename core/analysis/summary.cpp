@@ -27,7 +27,10 @@ DesignSummary summarize(const Design& d, const Catalog& c) {
         ++s.devices_without_power;
     }
     s.it_max_w += rp.max_w;
-    s.max_rack_w = std::max(s.max_rack_w, rp.max_w);
+    if (rp.max_w > s.max_rack_w) {
+      s.max_rack_w = rp.max_w;
+      s.max_rack_id = rack.id;
+    }
     s.rack_power.push_back(std::move(rp));
   }
   return s;
@@ -46,6 +49,7 @@ Json DesignSummary::to_json() const {
               {"power",
                {{"it_max_w", it_max_w},
                 {"max_rack_w", max_rack_w},
+                {"max_rack_id", max_rack_id},
                 {"devices_without_power", devices_without_power},
                 {"racks", racks_json}}}};
 }
@@ -65,9 +69,9 @@ std::string DesignSummary::to_text() const {
                 "  Racks             %d\n"
                 "  Links             %d\n"
                 "  IT power (max)    %.1f kW  (nameplate maximum of all devices)\n"
-                "  Densest rack      %.1f kW\n",
+                "  Densest rack      %.1f kW (%s)\n",
                 name.c_str(), gpus, servers, switches, storage, racks, links, it_max_w / 1000.0,
-                max_rack_w / 1000.0);
+                max_rack_w / 1000.0, max_rack_id.c_str());
   std::string out = buf;
   if (devices_without_power > 0)
     out += "  (" + std::to_string(devices_without_power) +

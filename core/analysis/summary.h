@@ -25,6 +25,7 @@ struct DesignSummary {
   int links = 0;
   double it_max_w = 0;          // sum of device nameplate maxima (docs/methods.md)
   double max_rack_w = 0;
+  std::string max_rack_id;  // the densest rack (the first of equals)
   int devices_without_power = 0;  // left out of the sums; validation names them
   std::vector<RackPower> rack_power;
 

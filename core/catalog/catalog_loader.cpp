@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "catalog/enum_names.h"
 #include "catalog/units.h"
 #include "io/field_table.h"
 
@@ -12,22 +13,6 @@ namespace {
 
 constexpr double kMaxPrice = 1e9;
 constexpr double kMaxPowerW = 5e6;
-
-const EnumNames<PortRole>& port_role_names() {
-  static const EnumNames<PortRole> names{{PortRole::Compute, "compute"},
-                                         {PortRole::Storage, "storage"},
-                                         {PortRole::Inband, "inband"},
-                                         {PortRole::Oob, "oob"},
-                                         {PortRole::Fabric, "fabric"}};
-  return names;
-}
-
-const EnumNames<Precision>& precision_names() {
-  static const EnumNames<Precision> names{{Precision::Fp64, "fp64"}, {Precision::Tf32, "tf32"},
-                                          {Precision::Bf16, "bf16"}, {Precision::Fp16, "fp16"},
-                                          {Precision::Fp8, "fp8"},   {Precision::Fp4, "fp4"}};
-  return names;
-}
 
 template <class T>
 Field<T> text_in(std::string key, std::string T::*member, std::vector<std::string> allowed) {

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "catalog/enum_names.h"
+
 namespace cf {
 
 namespace {
@@ -109,13 +111,6 @@ Field<Design> nested_object(std::string key, T Design::*member, const FieldTable
 
 }  // namespace
 
-const EnumNames<Precision>& precision_names_of_design() {
-  static const EnumNames<Precision> names{{Precision::Fp64, "fp64"}, {Precision::Tf32, "tf32"},
-                                          {Precision::Bf16, "bf16"}, {Precision::Fp16, "fp16"},
-                                          {Precision::Fp8, "fp8"},   {Precision::Fp4, "fp4"}};
-  return names;
-}
-
 const FieldTable<Site>& site_fields() {
   static const FieldTable<Site> t{
       optional_string<Site>("name", &Site::name),
@@ -214,7 +209,7 @@ const FieldTable<Scenario>& scenario_fields() {
       optional_string<Scenario>("name", &Scenario::name),
       string_field<Scenario>("model", &Scenario::model, true),
       number_field<Scenario>("tokens", &Scenario::tokens, true, 1, limits::kMaxTokens),
-      enum_field<Scenario>("precision", &Scenario::precision, true, precision_names_of_design()),
+      enum_field<Scenario>("precision", &Scenario::precision, true, precision_names()),
   };
   return t;
 }

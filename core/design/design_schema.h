@@ -18,8 +18,6 @@ const FieldTable<Link>& link_fields();
 const FieldTable<Scenario>& scenario_fields();
 const FieldTable<Design>& design_fields();
 
-const EnumNames<Precision>& precision_names_of_design();
-
 // Largest values a design may hold; anything beyond is refused as absurd.
 namespace limits {
 inline constexpr int kMaxRackUnits = 60;

@@ -29,6 +29,7 @@ TEST(Summary, DgxH100RackDraws40Point8KilowattsAtMaximum) {
   EXPECT_EQ(s.racks, 1);
   EXPECT_NEAR(s.it_max_w, 40800, 1e-6);
   EXPECT_NEAR(s.max_rack_w, 40800, 1e-6);
+  EXPECT_EQ(s.max_rack_id, "a01");
   EXPECT_EQ(s.devices_without_power, 0) << "PDUs distribute power and are not counted as missing";
 }
 
