@@ -1,5 +1,6 @@
 #include "io/bom.h"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -199,9 +200,14 @@ Json bom_to_json(const Bom& bom) {
 std::string bom_to_markdown(const Bom& bom, const std::string& title) {
   auto money = [](std::optional<double> v) {
     if (!v) return std::string("unknown");
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "$%.0f", *v);
-    return std::string(buf);
+    // Whole dollars with thousands separators: $34,290,000.
+    std::string digits = std::to_string(static_cast<long long>(std::llround(*v)));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return "$" + out;
   };
   std::ostringstream out;
   out << "# Bill of materials: " << title << "\n\n";

@@ -109,6 +109,7 @@ TEST(InstalledCatalog, HasTheComponentsTheIssueNames) {
     EXPECT_TRUE(media.count({"transceiver", speed})) << "optic " << speed;
   }
   EXPECT_TRUE(media.count({"aoc", 200e9}));
+  EXPECT_TRUE(media.count({"aoc", 400e9}));
 }
 
 TEST(InstalledCatalog, PublishedFiguresArriveInSiUnits) {

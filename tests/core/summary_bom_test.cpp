@@ -129,6 +129,7 @@ TEST(Bom, CsvJsonAndMarkdownAgree) {
   std::string md = bom_to_markdown(bom, "t");
   EXPECT_NE(md.find("| Servers | NVIDIA"), std::string::npos);
   EXPECT_NE(md.find("(est.)"), std::string::npos);
+  EXPECT_NE(md.find("| 2 | $270,000 (est.) | $540,000 |"), std::string::npos) << md;
 }
 
 }  // namespace
