@@ -82,9 +82,20 @@ struct CoolingUnit {
   bool operator==(const CoolingUnit&) const = default;
 };
 
+// What a fabric was designed to be (written by the generator or the user); the network analysis
+// reports where the wiring departs from it.
+struct FabricIntent {
+  int tiers = 0;                 // switch tiers: 1, 2 or 3
+  int planes = 1;                // independent copies of the fabric (each NIC port its own plane)
+  bool rail_optimized = false;   // rail i of every server goes to leaf group i
+  std::optional<double> leaf_oversubscription, spine_oversubscription;  // downlink:uplink, e.g. 1
+  bool operator==(const FabricIntent&) const = default;
+};
+
 struct Fabric {
   std::string id, name;
   FabricKind kind = FabricKind::Compute;
+  std::optional<FabricIntent> intent;
   Json extra;
   bool operator==(const Fabric&) const = default;
 };

@@ -182,11 +182,33 @@ const FieldTable<CoolingUnit>& cooling_unit_fields() {
   return t;
 }
 
+const FieldTable<FabricIntent>& fabric_intent_fields() {
+  static const FieldTable<FabricIntent> t{
+      integer_field<FabricIntent>("tiers", &FabricIntent::tiers, true, 1, 3),
+      integer_field<FabricIntent>("planes", &FabricIntent::planes, false, 1, 64),
+      bool_field<FabricIntent>("rail_optimized", &FabricIntent::rail_optimized, false),
+      optional_number_field<FabricIntent>("leaf_oversubscription",
+                                          &FabricIntent::leaf_oversubscription, 0.01, 1000),
+      optional_number_field<FabricIntent>("spine_oversubscription",
+                                          &FabricIntent::spine_oversubscription, 0.01, 1000),
+  };
+  return t;
+}
+
 const FieldTable<Fabric>& fabric_fields() {
   static const FieldTable<Fabric> t{
       string_field<Fabric>("id", &Fabric::id, true),
       optional_string<Fabric>("name", &Fabric::name),
       enum_field<Fabric>("kind", &Fabric::kind, true, fabric_kind_names()),
+      {"intent", false,
+       [](Fabric& f, const Json& v, const std::string& p) {
+         FabricIntent intent;
+         read_fields(intent, v, p, fabric_intent_fields(), nullptr);
+         f.intent = intent;
+       },
+       [](const Fabric& f, Json& out) {
+         if (f.intent) out["intent"] = write_fields(*f.intent, fabric_intent_fields());
+       }},
   };
   return t;
 }

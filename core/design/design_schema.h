@@ -13,6 +13,7 @@ const FieldTable<Device>& device_fields();
 const FieldTable<Rack>& rack_fields_of_design();
 const FieldTable<PowerFeed>& power_feed_fields();
 const FieldTable<CoolingUnit>& cooling_unit_fields();
+const FieldTable<FabricIntent>& fabric_intent_fields();
 const FieldTable<Fabric>& fabric_fields();
 const FieldTable<Link>& link_fields();
 const FieldTable<Scenario>& scenario_fields();

@@ -192,6 +192,9 @@ std::vector<Malformed> malformed_cases() {
        "/scenarios/0/precision", "expected one of"},
       {"cooling unit with no place", with("[]", "[]", R"(, "cooling_units": [{"id": "c1", "catalog": "x"}])"),
        "/cooling_units/0", "needs a \"row\""},
+      {"fabric intent with four tiers",
+       replaced(with("[]"), "\"kind\": \"compute\"}", "\"kind\": \"compute\", \"intent\": {\"tiers\": 4}}"),
+       "/fabrics/0/intent/tiers", "from 1 to 3"},
       {"feed with bad side", replaced(with("[]"), "\"side\": \"A\"", "\"side\": \"C\""),
        "/power_feeds/0/side", "expected one of A, B"},
   };

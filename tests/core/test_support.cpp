@@ -33,7 +33,8 @@ Design small_design() {
   d.racks.push_back(rack);
   d.power_feeds.push_back({"feed-a", "A", FeedSide::A, 415, 3, 60, {}});
   d.power_feeds.push_back({"feed-b", "B", FeedSide::B, 415, 3, 60, {}});
-  d.fabrics.push_back({"compute", "Compute", FabricKind::Compute, {}});
+  d.fabrics.push_back({"compute", "Compute", FabricKind::Compute,
+                       FabricIntent{2, 1, true, 1.0, std::nullopt}, {}});
   d.links.push_back({"l1", {"dgx-1", "compute1"}, {"leaf-1", "p1"}, "nvidia-mma4z00-ns400", 3.0,
                      "compute", {}});
   d.links.push_back({"l2", {"dgx-2", "compute1"}, {"leaf-1", "p2"}, "nvidia-mma4z00-ns400", 3.0,
