@@ -8,6 +8,7 @@
 #include "analysis/summary.h"
 #include "catalog/catalog_loader.h"
 #include "design/validation.h"
+#include "fabric/cluster_generator.h"
 #include "io/bom.h"
 #include "io/design_file.h"
 #include "io/resources.h"
@@ -24,12 +25,76 @@ struct Options {
   bool strict = false;
   std::string format = "csv";
   std::string output;
+  // generate
+  std::optional<int> gpus, servers;
+  std::string server, network_switch, tiers = "auto", oversubscription = "1", cooling = "air", name;
+  int planes = 1, servers_per_rack = 0;
 };
 
 cf::Catalog load_catalog(const Options& o) {
   std::optional<std::filesystem::path> user;
   if (o.user_catalog) user = *o.user_catalog;
   return cf::load_catalog(cf::catalog_folders(user));
+}
+
+// "2" or "leaf=2,spine=1" into the request; throws CLI::ValidationError on anything else.
+void parse_oversubscription(const std::string& text, cf::ClusterRequest& req) {
+  auto number = [&](const std::string& v) {
+    std::size_t used = 0;
+    double r = 0;
+    try {
+      r = std::stod(v, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != v.size() || !(r >= 0.1 && r <= 100))
+      throw CLI::ValidationError("--oversubscription",
+                                 "expected a ratio from 0.1 to 100 such as 2 or leaf=2,spine=1, got \"" + v + "\"");
+    return r;
+  };
+  if (text.find('=') == std::string::npos) {
+    req.leaf_oversubscription = number(text);
+    return;
+  }
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    auto eq = part.find('=');
+    std::string tier = part.substr(0, eq);
+    if (eq == std::string::npos || (tier != "leaf" && tier != "spine"))
+      throw CLI::ValidationError("--oversubscription",
+                                 "expected TIER=R with TIER leaf or spine, got \"" + part + "\"");
+    (tier == "leaf" ? req.leaf_oversubscription : req.spine_oversubscription) = number(part.substr(eq + 1));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+}
+
+int run_generate(const Options& o) {
+  cf::Catalog catalog = load_catalog(o);
+  cf::ClusterRequest req;
+  req.gpus = o.gpus;
+  req.servers = o.servers;
+  req.server_id = o.server;
+  req.switch_id = o.network_switch;
+  req.tiers = o.tiers == "auto" ? 0 : std::stoi(o.tiers);
+  parse_oversubscription(o.oversubscription, req);
+  req.planes = o.planes;
+  req.servers_per_rack = o.servers_per_rack;
+  req.cooling = o.cooling == "rdhx"     ? cf::CoolingChoice::RearDoor
+                : o.cooling == "liquid" ? cf::CoolingChoice::Liquid
+                                        : cf::CoolingChoice::Air;
+  req.name = o.name;
+  cf::GeneratedCluster g = cf::generate_cluster(req, catalog);
+  cf::save_design(g.design, o.output);
+  const cf::ClosPlan& p = g.planes.front();
+  cf::DesignSummary s = cf::summarize(g.design, catalog);
+  std::cerr << "wrote " << o.output << ": " << s.servers << " servers, " << s.gpus << " GPUs, "
+            << p.tiers << " tiers, " << p.leaves << " leaves, " << p.spines << " spines, "
+            << p.cores << " cores per plane, " << s.racks << " racks, " << s.links << " links\n";
+  for (const auto& note : g.notes) std::cerr << "note: " << note << "\n";
+  return 0;
 }
 
 int run_validate(const Options& o) {
@@ -115,8 +180,34 @@ int main(int argc, char** argv) {
       ->default_str("csv");
   bom->add_option("-o,--output", o.output, "Output file (default: standard output)");
 
+  auto* generate = app.add_subcommand(
+      "generate", "Generate a cluster design from intent: a rail-optimized Clos fabric, racks, power");
+  auto* count = generate->add_option_group("size", "Cluster size (one of)");
+  count->add_option("--gpus", o.gpus, "Number of GPUs")->check(CLI::Range(1, 10000000));
+  count->add_option("--servers", o.servers, "Number of GPU servers")->check(CLI::Range(1, 10000000));
+  count->require_option(1);
+  generate->add_option("--server", o.server, "Catalog id of the GPU server")->required();
+  generate->add_option("--switch", o.network_switch, "Catalog id of the fabric switch")->required();
+  generate->add_option("--tiers", o.tiers, "Switch tiers: 2, 3 or auto (the fewest that reach)")
+      ->check(CLI::IsMember({"2", "3", "auto"}));
+  generate->add_option("--oversubscription", o.oversubscription,
+                       "Downlink:uplink ratio at the leaf (R) or per tier (leaf=R,spine=R)");
+  generate->add_option("--planes", o.planes, "Independent fabric planes (NIC ports split among them)")
+      ->check(CLI::Range(1, 64));
+  generate->add_option("--servers-per-rack", o.servers_per_rack,
+                       "Servers per rack (default: as U, weight and the cooling budget allow)")
+      ->check(CLI::Range(1, 100));
+  generate->add_option("--cooling", o.cooling, "Cooling: air, rdhx (rear door) or liquid")
+      ->check(CLI::IsMember({"air", "rdhx", "liquid"}));
+  generate->add_option("--name", o.name, "Design name");
+  generate->add_option("-o,--output", o.output, "Output design file")->required();
+
   try {
     app.parse(argc, argv);
+    if (*generate) {
+      cf::ClusterRequest probe;
+      parse_oversubscription(o.oversubscription, probe);
+    }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
@@ -132,6 +223,10 @@ int main(int argc, char** argv) {
     if (*validate) return run_validate(o);
     if (*analyze) return run_analyze(o);
     if (*bom) return run_bom(o);
+    if (*generate) return run_generate(o);
+  } catch (const cf::GenerateError& e) {
+    std::cerr << "cannot generate: " << e.what() << "\n";
+    return kExitProblems;
   } catch (const cf::LoadError& e) {
     std::cerr << e.what() << "\n";
     return kExitProblems;

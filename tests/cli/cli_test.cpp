@@ -36,7 +36,7 @@ std::string sample(const std::string& name) { return kSource + "/samples/" + nam
 std::string data(const std::string& name) { return kSource + "/tests/data/designs/" + name + ".cluster.json"; }
 
 TEST(Cli, HelpOnEveryCommand) {
-  for (const char* cmd : {"", "validate ", "analyze ", "bom "}) {
+  for (const char* cmd : {"", "validate ", "analyze ", "bom ", "generate "}) {
     CliRun r = cli(std::string(cmd) + "--help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd << r.output;
@@ -106,6 +106,40 @@ TEST(Cli, BomWritesEachFormat) {
   std::string header;
   std::getline(in, header);
   EXPECT_EQ(header.rfind("category,catalog_id,", 0), 0u);
+}
+
+TEST(Cli, GenerateWritesAValidDesign) {
+  auto out = std::filesystem::temp_directory_path() / "cf-cli-generate.cluster.json";
+  std::filesystem::remove(out);
+  CliRun r = cli("generate --servers 127 --server nvidia-dgx-h100 --switch nvidia-qm9700 "
+                 "--servers-per-rack 4 --name SuperPOD -o " + out.string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("32 leaves, 16 spines"), std::string::npos) << r.output;
+  CliRun v = cli("validate " + out.string());
+  EXPECT_EQ(v.status, 0) << v.output;
+  cf::Json j = cf::parse_json_text(cli("analyze --json " + out.string()).output);
+  EXPECT_EQ(j["gpus"], 1016);
+  EXPECT_EQ(j["name"], "SuperPOD");
+  CliRun tiered = cli("generate --gpus 512 --server nvidia-dgx-h100 --switch nvidia-qm9700 "
+                      "--tiers 3 --oversubscription leaf=1,spine=3 -o " + out.string());
+  EXPECT_EQ(tiered.status, 0) << tiered.output;
+  EXPECT_NE(tiered.output.find("3 tiers"), std::string::npos) << tiered.output;
+}
+
+TEST(Cli, GenerateRefusesWhatCannotBeBuilt) {
+  CliRun both = cli("generate --gpus 8 --servers 1 --server nvidia-dgx-h100 --switch nvidia-qm9700 -o /tmp/x.json");
+  EXPECT_EQ(both.status, 2) << both.output;
+  CliRun ratio = cli("generate --gpus 8 --server nvidia-dgx-h100 --switch nvidia-qm9700 "
+                     "--oversubscription core=2 -o /tmp/x.json");
+  EXPECT_EQ(ratio.status, 2);
+  EXPECT_NE(ratio.output.find("TIER=R"), std::string::npos) << ratio.output;
+  CliRun radix = cli("generate --gpus 32768 --tiers 2 --server nvidia-dgx-h100 --switch nvidia-qm9700 -o /tmp/x.json");
+  EXPECT_EQ(radix.status, 1);
+  EXPECT_NE(radix.output.find("cannot generate: "), std::string::npos) << radix.output;
+  EXPECT_NE(radix.output.find("--tiers 3"), std::string::npos) << radix.output;
+  CliRun no_nic = cli("generate --gpus 8 --server nvidia-ufm-appliance-ndr --switch nvidia-qm9700 -o /tmp/x.json");
+  EXPECT_EQ(no_nic.status, 1);
+  EXPECT_NE(no_nic.output.find("has no GPUs"), std::string::npos) << no_nic.output;
 }
 
 TEST(Cli, UserCatalogOverridesAnEntry) {

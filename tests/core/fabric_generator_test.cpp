@@ -1,0 +1,333 @@
+// The cluster generator against published designs and closed forms: NVIDIA's DGX H100 SuperPOD
+// (1-4 scalable units), k-ary fat-trees (Al-Fares et al. 2008), oversubscription, breakout,
+// planes, and clear refusals.
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "analysis/pdu_rating.h"
+#include "analysis/summary.h"
+#include "catalog/catalog_loader.h"
+#include "design/validation.h"
+#include "fabric/cabling.h"
+#include "fabric/cluster_generator.h"
+#include "io/design_file.h"
+#include "test_support.h"
+
+namespace cf {
+namespace {
+
+const Catalog& fabric_catalog() {
+  static const Catalog c = load_catalog(
+      {test::kSourceDir / "resources" / "catalog", test::kDataDir / "fabric-catalog"});
+  return c;
+}
+
+// Link counts by the kinds of device at their ends, and switch tiers by the links they carry.
+struct Census {
+  int server_leaf = 0, manager_leaf = 0, leaf_spine = 0, spine_core = 0;
+  std::set<std::string> leaves, spines, cores;
+  int compute_links = 0;
+};
+
+Census census(const Design& d, const Catalog& c) {
+  std::map<std::string, std::string> kind;
+  for (const auto& r : d.racks)
+    for (const auto& dev : r.devices) {
+      const ServerSpec* s = c.server(dev.catalog_id);
+      kind[dev.id] = s ? (s->gpus > 0 ? "server" : "manager") : c.network_switch(dev.catalog_id) ? "switch" : "other";
+    }
+  Census n;
+  // Leaves touch servers; spines touch leaves; cores touch spines only.
+  for (const auto& l : d.links) {
+    const std::string &a = kind[l.a.device_id], &b = kind[l.b.device_id];
+    if (a == "switch" && b != "switch") n.leaves.insert(l.a.device_id);
+    if (b == "switch" && a != "switch") n.leaves.insert(l.b.device_id);
+  }
+  for (const auto& l : d.links) {
+    if (kind[l.a.device_id] != "switch" || kind[l.b.device_id] != "switch") continue;
+    bool a_leaf = n.leaves.count(l.a.device_id), b_leaf = n.leaves.count(l.b.device_id);
+    if (a_leaf) n.spines.insert(l.b.device_id);
+    if (b_leaf) n.spines.insert(l.a.device_id);
+  }
+  for (const auto& l : d.links) {
+    const std::string &a = kind[l.a.device_id], &b = kind[l.b.device_id];
+    if (l.fabric_id.rfind("compute", 0) == 0) ++n.compute_links;
+    if (a == "server" || b == "server") ++n.server_leaf;
+    else if (a == "manager" || b == "manager") ++n.manager_leaf;
+    else if (n.leaves.count(l.a.device_id) || n.leaves.count(l.b.device_id)) ++n.leaf_spine;
+    else {
+      ++n.spine_core;
+      for (const auto* id : {&l.a.device_id, &l.b.device_id})
+        if (!n.spines.count(*id)) n.cores.insert(*id);
+    }
+  }
+  return n;
+}
+
+void expect_clean(const Design& d, const Catalog& c) {
+  for (const auto& p : validate(d, c)) ADD_FAILURE() << p.code << ": " << p.message;
+}
+
+// reference-designs.json, spod-h100-{1..4}su: NVIDIA RA-11333-001, Table 4.
+TEST(FabricGenerator, DgxH100SuperPodMatchesNvidiaForOneToFourUnits) {
+  Json ref = read_json_file(test::kDataDir / "reference-designs.json");
+  int checked = 0;
+  for (const auto& cs : ref["cases"]) {
+    if (cs["category"] != "clos-2tier-rail-optimized") continue;
+    SCOPED_TRACE(cs["id"].get<std::string>());
+    const Json& pub = cs["expected_published"];
+    const Json& derived = cs["expected_derived"];
+    ClusterRequest req;
+    req.servers = pub["node_count"].get<int>();
+    req.server_id = cs["inputs"]["server"];
+    req.switch_id = cs["inputs"]["switch"];
+    req.servers_per_rack = 4;
+    GeneratedCluster g = generate_cluster(req, test::installed_catalog());
+    Census n = census(g.design, test::installed_catalog());
+    DesignSummary s = summarize(g.design, test::installed_catalog());
+    EXPECT_EQ(s.servers, pub["node_count"].get<int>());
+    EXPECT_EQ(s.gpus, pub["gpu_count"].get<int>());
+    EXPECT_EQ(static_cast<int>(n.leaves.size()), pub["leaf_switches"].get<int>());
+    EXPECT_EQ(static_cast<int>(n.spines.size()), pub["spine_switches"].get<int>());
+    EXPECT_EQ(g.planes.at(0).leaves, pub["leaf_switches"].get<int>());
+    EXPECT_EQ(g.planes.at(0).spines, pub["spine_switches"].get<int>());
+    EXPECT_EQ(n.server_leaf + n.manager_leaf, pub["cables_compute_and_ufm_to_leaf"].get<int>());
+    EXPECT_EQ(n.server_leaf, derived["cables_gpu_to_leaf"].get<int>());
+    EXPECT_EQ(n.manager_leaf, derived["cables_ufm_to_leaf"].get<int>());
+    EXPECT_EQ(n.leaf_spine, pub["cables_spine_leaf"].get<int>());
+    EXPECT_EQ(n.spine_core, 0);
+    EXPECT_EQ(static_cast<int>(n.leaves.size() + n.spines.size()),
+              derived["total_compute_ib_switches"].get<int>());
+    // Power: DGX at 10.2 kW and QM9700 at 1.72 kW, within the published 1 %.
+    double dgx_kw = s.servers * 10.2, switch_kw = (n.leaves.size() + n.spines.size()) * 1.72;
+    EXPECT_NEAR(dgx_kw, derived["dgx_it_power_kw_max"].get<double>(), 0.01 * dgx_kw);
+    EXPECT_NEAR(switch_kw, derived["compute_fabric_switch_power_kw_max"].get<double>(), 0.01 * switch_kw);
+    expect_clean(g.design, test::installed_catalog());
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4);
+}
+
+TEST(FabricGenerator, SpineCountFollowsTheDivisorRuleNotLinearSize) {
+  // 3 SU: 24 leaves x 32 uplinks need 12 spine-sized groups of 64 ports; 12 does not divide 32,
+  // so 16 spines, each leaf with 2 links to each (NVIDIA publishes 16 for 3 SU).
+  ClosInputs in{95, 8, 64, 1, 1, 0, 1, 1};
+  ClosPlan p = plan_clos(in);
+  EXPECT_EQ(p.units, 3);
+  EXPECT_EQ(p.spines, 16);
+  EXPECT_EQ(p.leaf_spine_links, 2);
+  EXPECT_EQ(*smallest_divisor_at_least(32, 12), 16);
+  EXPECT_FALSE(smallest_divisor_at_least(32, 33).has_value());
+  EXPECT_EQ(down_ports(64, 1), 32);
+  EXPECT_EQ(down_ports(64, 7), 56);
+  EXPECT_EQ(down_ports(64, 3), 48);
+}
+
+// Al-Fares et al. 2008: k-port switches build k^3/4 hosts, k^2/2 edge and aggregation switches,
+// k^2/4 cores; links = 3 k^3/4.
+void expect_fat_tree(int k, const std::string& switch_id) {
+  SCOPED_TRACE("k=" + std::to_string(k));
+  ClusterRequest req;
+  req.servers = k * k * k / 4;
+  req.server_id = "test-host";
+  req.switch_id = switch_id;
+  GeneratedCluster g = generate_cluster(req, fabric_catalog());
+  const ClosPlan& p = g.planes.at(0);
+  EXPECT_EQ(p.tiers, 3);
+  EXPECT_EQ(p.leaves, k * k / 2);
+  EXPECT_EQ(p.spines, k * k / 2);
+  EXPECT_EQ(p.cores, k * k / 4);
+  EXPECT_EQ(p.pods, k);
+  Census n = census(g.design, fabric_catalog());
+  EXPECT_EQ(n.server_leaf, k * k * k / 4);
+  EXPECT_EQ(static_cast<int>(n.leaves.size() + n.spines.size() + n.cores.size()), 5 * k * k / 4);
+  EXPECT_EQ(n.compute_links, 3 * k * k * k / 4);
+}
+
+TEST(FabricGenerator, KAryFatTreeK4) { expect_fat_tree(4, "test-switch-4p"); }
+TEST(FabricGenerator, KAryFatTreeK48) { expect_fat_tree(48, "test-switch-48p"); }
+
+TEST(FabricGenerator, OversubscribedTopTierHasTheRequestedRatio) {
+  // 7:1 at the spines of a three-tier fabric of 64-port switches: 56 down, 8 up per spine.
+  ClusterRequest req;
+  req.servers = 2048;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.tiers = 3;
+  req.spine_oversubscription = 7;
+  GeneratedCluster g = generate_cluster(req, test::installed_catalog());
+  const ClosPlan& p = g.planes.at(0);
+  EXPECT_EQ(p.spine_down, 56);
+  EXPECT_EQ(p.spine_up, 8);
+  EXPECT_DOUBLE_EQ(static_cast<double>(p.spine_down) / p.spine_up, 7.0);
+  Census n = census(g.design, test::installed_catalog());
+  EXPECT_EQ(n.spine_core, p.spines * 8);
+  EXPECT_EQ(n.leaf_spine, p.leaves * 32);
+  ASSERT_TRUE(g.design.fabrics[0].intent);
+  EXPECT_EQ(*g.design.fabrics[0].intent->spine_oversubscription, 7.0);
+  expect_clean(g.design, test::installed_catalog());
+}
+
+TEST(FabricGenerator, LeafOversubscriptionSplitsPorts) {
+  ClusterRequest req;
+  req.servers = 64;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.leaf_oversubscription = 3;
+  GeneratedCluster g = generate_cluster(req, test::installed_catalog());
+  EXPECT_EQ(g.planes[0].leaf_down, 48);
+  EXPECT_EQ(g.planes[0].leaf_up, 16);
+  expect_clean(g.design, test::installed_catalog());
+}
+
+TEST(FabricGenerator, BreakoutPutsTwo400GNicsOnOne800GPort) {
+  ClusterRequest req;
+  req.gpus = 1024;
+  req.server_id = "supermicro-as-8125gs-tnmr2";
+  req.switch_id = "nvidia-sn5600";
+  GeneratedCluster g = generate_cluster(req, test::installed_catalog());
+  const ClosPlan& p = g.planes.at(0);
+  EXPECT_EQ(p.endpoints_per_leaf, 64);  // 32 ports x 2 lanes
+  EXPECT_EQ(p.leaves, 16);
+  EXPECT_EQ(p.spines, 8);
+  Census n = census(g.design, test::installed_catalog());
+  EXPECT_EQ(n.server_leaf, 1024);
+  EXPECT_EQ(n.manager_leaf, 0) << "Ethernet: no subnet manager";
+  EXPECT_EQ(n.leaf_spine, 512);
+  expect_clean(g.design, test::installed_catalog());
+}
+
+TEST(FabricGenerator, PlanesSplitNicPortsIntoIndependentFabrics) {
+  ClusterRequest req;
+  req.servers = 64;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.planes = 2;
+  GeneratedCluster g = generate_cluster(req, test::installed_catalog());
+  ASSERT_EQ(g.planes.size(), 2u);
+  EXPECT_EQ(g.planes[0].leaves, 3 * 4) << "4 rails per plane";
+  std::map<std::string, int> by_fabric;
+  for (const auto& l : g.design.links) ++by_fabric[l.fabric_id];
+  EXPECT_EQ(by_fabric.size(), 2u);
+  EXPECT_EQ(by_fabric["compute-p1"], by_fabric["compute-p2"]);
+  expect_clean(g.design, test::installed_catalog());
+}
+
+TEST(FabricGenerator, RefusesWhatCannotBeBuilt) {
+  const Catalog& c = test::installed_catalog();
+  auto refusal = [&](ClusterRequest r) -> std::string {
+    try {
+      generate_cluster(r, c);
+    } catch (const GenerateError& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  };
+  ClusterRequest base;
+  base.servers = 16;
+  base.server_id = "nvidia-dgx-h100";
+  base.switch_id = "nvidia-qm9700";
+  ClusterRequest r = base;
+  r.servers = 4096;
+  r.tiers = 2;
+  EXPECT_NE(refusal(r).find("two tiers of 64-port switches cannot reach"), std::string::npos) << refusal(r);
+  r = base;
+  r.server_id = "nvidia-ufm-appliance-ndr";
+  EXPECT_NE(refusal(r).find("has no GPUs"), std::string::npos);
+  r = base;
+  r.switch_id = "nvidia-qm8700";  // 200G HDR ports, 400G NICs
+  EXPECT_NE(refusal(r).find("slower than the server's NICs"), std::string::npos) << refusal(r);
+  r = base;
+  r.planes = 3;
+  EXPECT_NE(refusal(r).find("do not divide into 3 planes"), std::string::npos);
+  r = base;
+  r.servers.reset();
+  EXPECT_NE(refusal(r).find("either a GPU count or a server count"), std::string::npos);
+  r = base;
+  r.switch_id = "nvidia-dgx-h100";
+  EXPECT_NE(refusal(r).find("unknown switch"), std::string::npos);
+  r = base;
+  r.servers = 70000 / 8;
+  EXPECT_NE(refusal(r).find("three tiers of 64-port switches cannot reach"), std::string::npos) << refusal(r);
+}
+
+TEST(FabricGenerator, AutoRackSizingRespectsTheCoolingBudget) {
+  ClusterRequest req;
+  req.servers = 32;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  EXPECT_EQ(generate_cluster(req, test::installed_catalog()).servers_per_rack, 3)
+      << "air: 40 kW / 10.2 kW";
+  req.cooling = CoolingChoice::RearDoor;
+  EXPECT_EQ(generate_cluster(req, test::installed_catalog()).servers_per_rack, 6)
+      << "rear door 75 kW allows 7; the 48U rack holds 6 x 8U";
+}
+
+TEST(FabricGenerator, GeneratedDesignRoundTripsThroughTheFile) {
+  ClusterRequest req;
+  req.servers = 31;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  Design d = generate_cluster(req, test::installed_catalog()).design;
+  EXPECT_EQ(parse_design_text(design_to_text(d)), d);
+}
+
+TEST(Cabling, LengthFormulaAndMediumByReach) {
+  EXPECT_DOUBLE_EQ(link_length_m({0, 0}, {0, 0}, true), 1.5);
+  // (6 + 3 + 2 x 1.5) x 1.1 = 13.2 m
+  EXPECT_DOUBLE_EQ(link_length_m({0, 0}, {6, 3}, false), 13.2);
+  const Catalog& c = test::installed_catalog();
+  EXPECT_EQ(pick_medium(c, 400e9, 1.5)->type, "dac");
+  EXPECT_EQ(pick_medium(c, 400e9, 13.2)->fiber, "mmf");
+  EXPECT_EQ(pick_medium(c, 400e9, 80)->fiber, "mmf") << "a 100 m multimode AOC reaches";
+  EXPECT_EQ(pick_medium(c, 400e9, 150)->fiber, "smf");
+  EXPECT_EQ(pick_medium(c, 800e9, 600)->id, "nvidia-mms4x50-nm");
+  EXPECT_EQ(pick_medium(c, 800e9, 5000), nullptr);
+}
+
+}  // namespace
+}  // namespace cf
+
+namespace cf {
+namespace {
+
+TEST(PduRating, ThreePhaseIsRootThreeVoltsAmpsDeratedTo80Percent) {
+  // Raritan PX3-5878I2R: 415 V, 60 A, three-phase, sold as 34.5 kVA.
+  const PduSpec* pdu = test::installed_catalog().pdu("raritan-px3-5878i2r");
+  ASSERT_TRUE(pdu);
+  EXPECT_NEAR(pdu_rating_w(*pdu), 34500, 0.01 * 34500);
+  PduSpec single;
+  single.phases = 1;
+  single.voltage_v = 230;
+  single.current_a = 16;
+  EXPECT_DOUBLE_EQ(pdu_rating_w(single), 230 * 16 * 0.8);
+}
+
+TEST(FabricGenerator, EachRackSideCarriesTheRackAlone) {
+  ClusterRequest req;
+  req.servers = 31;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.servers_per_rack = 4;
+  Design d = generate_cluster(req, test::installed_catalog()).design;
+  const Catalog& c = test::installed_catalog();
+  std::map<std::string, FeedSide> side;
+  for (const auto& f : d.power_feeds) side[f.id] = f.side;
+  for (const auto& rack : d.racks) {
+    double load = 0, a = 0, b = 0;
+    for (const auto& dev : rack.devices) {
+      if (const PduSpec* p = c.pdu(dev.catalog_id))
+        (side.at(dev.feed_id) == FeedSide::A ? a : b) += pdu_rating_w(*p);
+      else if (const Mountable* m = c.mountable(dev.catalog_id); m && m->max_power_w)
+        load += *m->max_power_w;
+    }
+    EXPECT_GE(a, load) << rack.id;
+    EXPECT_GE(b, load) << rack.id;
+  }
+}
+
+}  // namespace
+}  // namespace cf
