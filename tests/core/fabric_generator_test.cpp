@@ -331,3 +331,37 @@ TEST(FabricGenerator, EachRackSideCarriesTheRackAlone) {
 
 }  // namespace
 }  // namespace cf
+
+#include "analysis/scale_up.h"
+
+namespace cf {
+namespace {
+
+TEST(ScaleUp, DomainsComeFromTheCatalog) {
+  const Catalog& c = test::installed_catalog();
+  auto spod = analyze_scale_up(load_design(test::kSourceDir / "samples" / "dgx-h100-superpod-4su.cluster.json"), c);
+  ASSERT_EQ(spod.size(), 1u) << "the UFM appliances have no GPUs";
+  EXPECT_EQ(spod[0].gpus_per_domain, 8);
+  EXPECT_EQ(spod[0].domains, 127);
+  EXPECT_DOUBLE_EQ(spod[0].bandwidth_bps_per_gpu, 3.6e12);  // 900 GB/s bidirectional
+  Design racks = test::small_design();
+  racks.links.clear();
+  racks.racks[0].catalog_id = "nvidia-mgx-nvl72-rack";
+  racks.racks[0].devices = {{"nvl-1", "", "nvidia-gb200-nvl72", 1, Face::Front, "", {}, {}}};
+  Rack second = racks.racks[0];
+  second.id = "a02";
+  second.position = 1;
+  second.devices[0].id = "nvl-2";
+  racks.racks.push_back(second);
+  auto nvl = analyze_scale_up(racks, c);
+  ASSERT_EQ(nvl.size(), 1u);
+  EXPECT_EQ(nvl[0].gpus_per_domain, 72);
+  EXPECT_EQ(nvl[0].domains, 2);
+  EXPECT_DOUBLE_EQ(nvl[0].bandwidth_bps_per_gpu, 7.2e12);  // 1.8 TB/s bidirectional
+  auto mi = analyze_scale_up(load_design(test::kSourceDir / "samples" / "mi300x-1024.cluster.json"), c);
+  EXPECT_EQ(mi[0].domains, 128);
+  EXPECT_DOUBLE_EQ(mi[0].bandwidth_bps_per_gpu, 896e9 * 8 / 2);
+}
+
+}  // namespace
+}  // namespace cf
