@@ -16,7 +16,7 @@ namespace {
 
 // 0 copper, 1 multimode, 2 single-mode; 3 unusable.
 int medium_class(const MediumSpec& m) {
-  if (m.type == "dac" || m.type == "acc") return m.connector == "rj45" ? 3 : 0;
+  if (m.type == "dac" || m.type == "acc") return 0;  // twinax, or twisted pair for 1G RJ45
   if (m.fiber == "mmf") return 1;
   if (m.fiber == "smf") return 2;
   return 3;

@@ -2,21 +2,19 @@
 
 #include <cmath>
 
+#include "fabric/clos_wiring.h"
+#include "fabric/naming.h"
+#include "fabric/service_fabrics.h"
+
 namespace cf {
 
 namespace {
-
-std::string padded(int n, int width) {
-  std::string s = std::to_string(n);
-  return std::string(s.size() < static_cast<std::size_t>(width) ? width - s.size() : 0, '0') + s;
-}
 
 std::string kilowatts(double w) {
   std::string s = std::to_string(static_cast<long long>(std::llround(w / 100)));  // tenths of kW
   return s.substr(0, s.size() - 1) + (s.size() > 1 ? "" : "0") + "." + s.back() + " kW";
 }
 
-int digits(int n) { return n < 10 ? 1 : 1 + digits(n / 10); }
 
 const PortGroup* group_with_role(const Mountable& m, PortRole role) {
   for (const auto& g : m.ports)
@@ -180,6 +178,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
       req.planes, std::vector<std::vector<std::string>>(plan.units, std::vector<std::string>(rails)));
   std::vector<std::pair<int, int>> slot_of_server;  // (unit, slot)
   int next_server = 0;
+  std::vector<UnitDevices> units(plan.units);
   std::string row;
   int rows = 0;
   for (int u = 0; u < plan.units; ++u) {
@@ -202,6 +201,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
     for (int pos = 0; pos <= racks; ++pos) {
       if (pos == net_position) {
         std::size_t net = site.add_rack(row, unit + "-net", "rack-48u-600x1200");
+        units[u].net_rack = net;
         int extra = 0;
         for (int p = 0; p < req.planes; ++p)
           for (int r = 0; r < rails; ++r) {
@@ -213,6 +213,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
             Device& leaf = site.mount(net, id, sw->id);
             if (lanes > 1) leaf.breakouts.push_back({fabric_ports->name, 1, plan.leaf_down, lanes});
             leaf_ids[p][u][r] = id;
+            units[u].devices.push_back(id);
           }
         continue;
       }
@@ -221,31 +222,15 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
         std::string id = "node-" + padded(next_server + 1, std::max(3, server_width));
         site.mount(rack, id, server->id);
         server_ids.push_back(id);
+        units[u].devices.push_back(id);
         slot_of_server.emplace_back(u, slots[slot_index]);
         ++next_server;
       }
     }
   }
 
-  // Spine and core racks in a network row; the fabric manager beside them.
-  std::vector<std::string> network_rows{site.add_row("row-net-01", "Network 1")};
-  std::size_t net_rack = site.add_rack(network_rows.back(), "net-001", "rack-48u-600x1200");
-  int net_racks = 1;
-  double net_rack_w = 0;
   auto mount_network = [&](const std::string& id, const std::string& catalog_id) {
-    const Mountable* m = c.mountable(catalog_id);
-    double w = m && m->max_power_w ? *m->max_power_w : 0;
-    if (!site.fits(net_rack, catalog_id) || net_rack_w + w > budget) {
-      if (site.racks_in_row(network_rows.back()) >= SiteBuilder::kMaxRacksPerRow) {
-        std::string n = padded(static_cast<int>(network_rows.size()) + 1, 2);
-        network_rows.push_back(site.add_row("row-net-" + n, "Network " + n));
-      }
-      net_rack = site.add_rack(network_rows.back(), "net-" + padded(++net_racks, 3),
-                               "rack-48u-600x1200");
-      net_rack_w = 0;
-    }
-    net_rack_w += w;
-    site.mount(net_rack, id, catalog_id);
+    site.mount_in_network_rows(id, catalog_id);
   };
   std::vector<std::vector<std::string>> managers(req.planes);  // a high-availability pair per plane
   for (int p = 0; p < req.planes && manager; ++p)
@@ -255,40 +240,22 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
       mount_network(managers[p].back(), manager->id);
     }
 
-  const std::string& pg = fabric_ports->name;
-  auto port = [&](int index) { return pg + std::to_string(index); };
-  auto down_port = [&](int slot) {
-    return lanes == 1 ? port(slot + 1)
-                      : port(slot / lanes + 1) + "/" + std::to_string(slot % lanes + 1);
-  };
-  const double up_bps = fabric_ports->speed_bps;
-
-  // Spines and cores of every plane go into the network rows before any cable is cut.
-  std::vector<std::vector<std::string>> spines(req.planes), cores(req.planes);
-  for (int p = 0; p < req.planes; ++p) {
-    std::string suffix = req.planes > 1 ? "-p" + std::to_string(p + 1) : "";
-    for (int i = 0; i < plan.spines; ++i) {
-      spines[p].push_back(
-          (plan.tiers == 3 ? "pod" + padded(i / plan.spines_per_pod + 1, 2) + "-" : std::string()) +
-          "spine-" + padded(i % plan.spines_per_pod + 1, 3) + suffix);
-      mount_network(spines[p].back(), sw->id);
-    }
-    for (int i = 0; i < plan.cores; ++i) {
-      cores[p].push_back("core-" + padded(i + 1, 4) + suffix);
-      mount_network(cores[p].back(), sw->id);
-    }
-  }
-  site.arrange_rows(network_rows);
-
+  std::vector<std::string> network_devices;  // for the management network
+  for (const auto& pair : managers) network_devices.insert(network_devices.end(), pair.begin(), pair.end());
   for (int p = 0; p < req.planes; ++p) {
     const std::string& fabric = fabric_ids[p];
+    std::string suffix = req.planes > 1 ? "-p" + std::to_string(p + 1) : "";
+    ClosSwitches switches = name_spines_and_cores(plan, "", suffix);
+    for (const auto& id : switches.spines) mount_network(id, sw->id), network_devices.push_back(id);
+    for (const auto& id : switches.cores) mount_network(id, sw->id), network_devices.push_back(id);
+    switches.leaves = leaf_ids[p];
     // Servers to leaves: rail r of every server to leaf r of its unit, downlink = its slot.
     for (std::size_t s = 0; s < server_ids.size(); ++s) {
       auto [u, slot] = slot_of_server[s];
       for (int r = 0; r < rails; ++r) {
         int nic_index = r * req.planes + p + 1;
         site.connect(server_ids[s], nic->name + std::to_string(nic_index), leaf_ids[p][u][r],
-                     down_port(slot), nic->speed_bps, fabric);
+                     downlink_port(fabric_ports->name, slot, lanes), nic->speed_bps, fabric);
       }
     }
     if (manager) {  // the fabric manager's ports take the reserved slot of the first unit
@@ -297,35 +264,21 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
       for (const auto& m : managers[p])
         for (int i = 1; i <= mports->count && r < rails; ++i, ++r)
           site.connect(m, mports->name + std::to_string(i), leaf_ids[p][0][r],
-                       down_port(plan.endpoints_per_leaf - 1), nic->speed_bps, fabric);
+                       downlink_port(fabric_ports->name, plan.endpoints_per_leaf - 1, lanes),
+                       nic->speed_bps, fabric);
     }
-    // Leaves to spines: two tiers, every leaf to every spine; three tiers, to its pod's spines.
-    for (int u = 0; u < plan.units; ++u) {
-      int pod = u / plan.units_per_pod;
-      for (int r = 0; r < rails; ++r) {
-        int leaf_in_pod = (u % plan.units_per_pod) * rails + r;
-        for (int j = 0; j < plan.leaf_up; ++j) {
-          int spine_port = plan.tiers == 2
-                               ? (u * rails + r) * plan.leaf_spine_links + j / plan.spines_per_pod
-                               : leaf_in_pod;
-          site.connect(leaf_ids[p][u][r], port(plan.leaf_down + j + 1),
-                       spines[p][pod * plan.spines_per_pod + j % plan.spines_per_pod],
-                       port(spine_port + 1), up_bps, fabric);
-        }
-      }
-    }
-    // Spines to cores: spine j of every pod to each core of core group j.
-    for (int s = 0; s < (plan.tiers == 3 ? plan.spines : 0); ++s) {
-      int pod = s / plan.spines_per_pod, group = s % plan.spines_per_pod;
-      for (int i = 0; i < plan.spine_up; ++i) {
-        int core = group * plan.cores_per_group + i % plan.cores_per_group;
-        int core_port = pod * plan.spine_core_links + i / plan.cores_per_group;
-        site.connect(spines[p][s], port(plan.spine_down + i + 1), cores[p][core],
-                     port(core_port + 1), up_bps, fabric);
-      }
-    }
+    wire_clos_switches(plan, rails, switches, fabric_ports->name, fabric_ports->speed_bps, fabric, site);
     out.planes.push_back(plan);
   }
+
+  if (req.service_fabrics) {
+    ServiceFabricInputs svc{c, d, site, *server, server_ids, units, network_devices, out.notes};
+    add_data_fabric(svc, PortRole::Storage, FabricKind::Storage, "storage", "Storage");
+    add_data_fabric(svc, PortRole::Inband, FabricKind::Inband, "inband", "In-band management");
+    add_oob_fabric(svc);
+  }
+  site.arrange_rows();
+  site.cable();
   site.finish_power_and_cooling();
   return out;
 }

@@ -23,6 +23,7 @@ struct ClusterRequest {
   int planes = 1;
   int servers_per_rack = 0;          // 0: as many as U, weight and the cooling budget allow
   CoolingChoice cooling = CoolingChoice::Air;
+  bool service_fabrics = true;       // storage, in-band and out-of-band networks too
   std::string name;
 };
 

@@ -5,6 +5,7 @@
 
 #include "analysis/pdu_rating.h"
 #include "fabric/clos_plan.h"
+#include "fabric/naming.h"
 
 namespace cf {
 
@@ -49,7 +50,25 @@ std::string SiteBuilder::add_row(const std::string& id, const std::string& name)
   return id;
 }
 
-void SiteBuilder::arrange_rows(const std::vector<std::string>& network_rows) {
+Device& SiteBuilder::mount_in_network_rows(const std::string& id, const std::string& catalog_id) {
+  const Mountable* m = c_.mountable(catalog_id);
+  double w = m && m->max_power_w ? *m->max_power_w : 0;
+  const double budget = rack_budget_w(cooling_, c_);
+  if (network_rows_.empty() || !fits(network_rack_, catalog_id) || network_rack_w_ + w > budget) {
+    if (network_rows_.empty() || racks_in_row(network_rows_.back()) >= kMaxRacksPerRow) {
+      std::string n = padded(static_cast<int>(network_rows_.size()) + 1, 2);
+      network_rows_.push_back(add_row("row-net-" + n, "Network " + n));
+    }
+    network_rack_ = add_rack(network_rows_.back(), "net-" + padded(++network_racks_, 3),
+                             "rack-48u-600x1200");
+    network_rack_w_ = 0;
+  }
+  network_rack_w_ += w;
+  return mount(network_rack_, id, catalog_id);
+}
+
+void SiteBuilder::arrange_rows() {
+  const std::vector<std::string>& network_rows = network_rows_;
   std::vector<Row*> compute, network;
   for (auto& row : d_.rows)
     (std::find(network_rows.begin(), network_rows.end(), row.id) != network_rows.end() ? network
@@ -110,21 +129,29 @@ RackPlace SiteBuilder::place_of(std::size_t rack) const {
 void SiteBuilder::connect(const std::string& device_a, const std::string& port_a,
                           const std::string& device_b, const std::string& port_b, double speed_bps,
                           const std::string& fabric_id) {
-  std::size_t ra = rack_of_device_.at(device_a), rb = rack_of_device_.at(device_b);
-  double length = link_length_m(place_of(ra), place_of(rb), ra == rb);
-  const MediumSpec* medium = pick_medium(c_, speed_bps, length);
-  if (!medium)
-    throw GenerateError("no cable or optic in the catalog carries " +
-                        std::to_string(static_cast<int>(speed_bps / 1e9)) + " Gb/s over " +
-                        std::to_string(length) + " m");
-  Link link;
-  link.id = "l" + std::to_string(++link_counter_);
-  link.a = {device_a, port_a};
-  link.b = {device_b, port_b};
-  link.medium_id = medium->id;
-  link.length_m = length;
-  link.fabric_id = fabric_id;
-  d_.links.push_back(std::move(link));
+  pending_.push_back({device_a, port_a, device_b, port_b, speed_bps, fabric_id});
+}
+
+void SiteBuilder::cable() {
+  d_.links.reserve(d_.links.size() + pending_.size());
+  for (auto& p : pending_) {
+    std::size_t ra = rack_of_device_.at(p.a), rb = rack_of_device_.at(p.b);
+    double length = link_length_m(place_of(ra), place_of(rb), ra == rb);
+    const MediumSpec* medium = pick_medium(c_, p.speed_bps, length);
+    if (!medium)
+      throw GenerateError("no cable or optic in the catalog carries " +
+                          std::to_string(static_cast<int>(p.speed_bps / 1e9)) + " Gb/s over " +
+                          std::to_string(static_cast<int>(std::ceil(length))) + " m");
+    Link link;
+    link.id = "l" + std::to_string(d_.links.size() + 1);
+    link.a = {std::move(p.a), std::move(p.port_a)};
+    link.b = {std::move(p.b), std::move(p.port_b)};
+    link.medium_id = medium->id;
+    link.length_m = length;
+    link.fabric_id = std::move(p.fabric);
+    d_.links.push_back(std::move(link));
+  }
+  pending_.clear();
 }
 
 double SiteBuilder::rack_max_w(const Rack& rack) const {

@@ -4,6 +4,7 @@
 // *what* to build; this says *where*.
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,13 @@ class SiteBuilder {
   // Starts a new row and returns its id.
   std::string add_row(const std::string& id, const std::string& name);
   int racks_in_row(const std::string& row_id) const { return next_position_.at(row_id); }
+  // Mounts a network device (spine, core, appliance) in the network rows: racks filled by U and
+  // by the cooling budget, rows of at most kMaxRacksPerRow racks.
+  Device& mount_in_network_rows(const std::string& id, const std::string& catalog_id);
   // Sets the rows' y: compute rows on both sides of the network rows, so that the longest
-  // leaf-to-spine run is about half the hall. Call before connect().
-  void arrange_rows(const std::vector<std::string>& network_rows);
+  // leaf-to-spine run is about half the hall. Call before cable().
+  void arrange_rows();
+  std::size_t rack_of(const std::string& device_id) const { return rack_of_device_.at(device_id); }
   // Adds an empty rack at the next position of `row`; returns its index in design.racks.
   std::size_t add_rack(const std::string& row_id, const std::string& id,
                        const std::string& catalog_id);
@@ -40,10 +45,14 @@ class SiteBuilder {
   // Whether a device of `catalog_id` still fits in the rack by U.
   bool fits(std::size_t rack, const std::string& catalog_id) const;
 
-  // Connects two ports; the length comes from the racks, the medium from the catalog.
+  // Records a link between two ports; cable() gives it its length and medium once every rack
+  // stands where it will stay.
   void connect(const std::string& device_a, const std::string& port_a,
                const std::string& device_b, const std::string& port_b, double speed_bps,
                const std::string& fabric_id);
+  // Turns the recorded links into design links: length from the racks' positions, medium from
+  // the catalog. Throws GenerateError when no medium reaches.
+  void cable();
 
   // After all devices are placed: PDUs on A and B feeds sized so either side carries the rack,
   // and the cooling units for the chosen cooling.
@@ -58,8 +67,17 @@ class SiteBuilder {
   const Catalog& c_;
   CoolingChoice cooling_;
   std::map<std::string, int> next_position_;  // row id -> next free slot
-  std::map<std::string, std::size_t> rack_of_device_;
-  int link_counter_ = 0;
+  std::unordered_map<std::string, std::size_t> rack_of_device_;
+  std::vector<std::string> network_rows_;
+  std::size_t network_rack_ = 0;
+  double network_rack_w_ = 0;
+  int network_racks_ = 0;
+  struct PendingLink {
+    std::string a, port_a, b, port_b;
+    double speed_bps;
+    std::string fabric;
+  };
+  std::vector<PendingLink> pending_;
 };
 
 }  // namespace cf

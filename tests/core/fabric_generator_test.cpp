@@ -40,21 +40,24 @@ Census census(const Design& d, const Catalog& c) {
       kind[dev.id] = s ? (s->gpus > 0 ? "server" : "manager") : c.network_switch(dev.catalog_id) ? "switch" : "other";
     }
   Census n;
+  std::vector<Link> links;  // the compute fabric(s) only
+  for (const auto& l : d.links)
+    if (l.fabric_id.rfind("compute", 0) == 0) links.push_back(l);
   // Leaves touch servers; spines touch leaves; cores touch spines only.
-  for (const auto& l : d.links) {
+  for (const auto& l : links) {
     const std::string &a = kind[l.a.device_id], &b = kind[l.b.device_id];
     if (a == "switch" && b != "switch") n.leaves.insert(l.a.device_id);
     if (b == "switch" && a != "switch") n.leaves.insert(l.b.device_id);
   }
-  for (const auto& l : d.links) {
+  for (const auto& l : links) {
     if (kind[l.a.device_id] != "switch" || kind[l.b.device_id] != "switch") continue;
     bool a_leaf = n.leaves.count(l.a.device_id), b_leaf = n.leaves.count(l.b.device_id);
     if (a_leaf) n.spines.insert(l.b.device_id);
     if (b_leaf) n.spines.insert(l.a.device_id);
   }
-  for (const auto& l : d.links) {
+  for (const auto& l : links) {
     const std::string &a = kind[l.a.device_id], &b = kind[l.b.device_id];
-    if (l.fabric_id.rfind("compute", 0) == 0) ++n.compute_links;
+    ++n.compute_links;
     if (a == "server" || b == "server") ++n.server_leaf;
     else if (a == "manager" || b == "manager") ++n.manager_leaf;
     else if (n.leaves.count(l.a.device_id) || n.leaves.count(l.b.device_id)) ++n.leaf_spine;
@@ -71,6 +74,13 @@ void expect_clean(const Design& d, const Catalog& c) {
   for (const auto& p : validate(d, c)) ADD_FAILURE() << p.code << ": " << p.message;
 }
 
+// A request for the compute fabric alone (the service fabrics have tests of their own).
+ClusterRequest compute_only() {
+  ClusterRequest r;
+  r.service_fabrics = false;
+  return r;
+}
+
 // reference-designs.json, spod-h100-{1..4}su: NVIDIA RA-11333-001, Table 4.
 TEST(FabricGenerator, DgxH100SuperPodMatchesNvidiaForOneToFourUnits) {
   Json ref = read_json_file(test::kDataDir / "reference-designs.json");
@@ -80,7 +90,7 @@ TEST(FabricGenerator, DgxH100SuperPodMatchesNvidiaForOneToFourUnits) {
     SCOPED_TRACE(cs["id"].get<std::string>());
     const Json& pub = cs["expected_published"];
     const Json& derived = cs["expected_derived"];
-    ClusterRequest req;
+    ClusterRequest req = compute_only();
     req.servers = pub["node_count"].get<int>();
     req.server_id = cs["inputs"]["server"];
     req.switch_id = cs["inputs"]["switch"];
@@ -130,7 +140,7 @@ TEST(FabricGenerator, SpineCountFollowsTheDivisorRuleNotLinearSize) {
 // k^2/4 cores; links = 3 k^3/4.
 void expect_fat_tree(int k, const std::string& switch_id) {
   SCOPED_TRACE("k=" + std::to_string(k));
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = k * k * k / 4;
   req.server_id = "test-host";
   req.switch_id = switch_id;
@@ -152,7 +162,7 @@ TEST(FabricGenerator, KAryFatTreeK48) { expect_fat_tree(48, "test-switch-48p"); 
 
 TEST(FabricGenerator, OversubscribedTopTierHasTheRequestedRatio) {
   // 7:1 at the spines of a three-tier fabric of 64-port switches: 56 down, 8 up per spine.
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 2048;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -172,7 +182,7 @@ TEST(FabricGenerator, OversubscribedTopTierHasTheRequestedRatio) {
 }
 
 TEST(FabricGenerator, LeafOversubscriptionSplitsPorts) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 64;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -184,7 +194,7 @@ TEST(FabricGenerator, LeafOversubscriptionSplitsPorts) {
 }
 
 TEST(FabricGenerator, BreakoutPutsTwo400GNicsOnOne800GPort) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.gpus = 1024;
   req.server_id = "supermicro-as-8125gs-tnmr2";
   req.switch_id = "nvidia-sn5600";
@@ -201,7 +211,7 @@ TEST(FabricGenerator, BreakoutPutsTwo400GNicsOnOne800GPort) {
 }
 
 TEST(FabricGenerator, PlanesSplitNicPortsIntoIndependentFabrics) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 64;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -211,7 +221,7 @@ TEST(FabricGenerator, PlanesSplitNicPortsIntoIndependentFabrics) {
   EXPECT_EQ(g.planes[0].leaves, 3 * 4) << "4 rails per plane";
   std::map<std::string, int> by_fabric;
   for (const auto& l : g.design.links) ++by_fabric[l.fabric_id];
-  EXPECT_EQ(by_fabric.size(), 2u);
+  EXPECT_EQ(by_fabric.size(), 2u) << "two compute planes, no service fabrics requested";
   EXPECT_EQ(by_fabric["compute-p1"], by_fabric["compute-p2"]);
   expect_clean(g.design, test::installed_catalog());
 }
@@ -226,7 +236,7 @@ TEST(FabricGenerator, RefusesWhatCannotBeBuilt) {
     }
     return "(accepted)";
   };
-  ClusterRequest base;
+  ClusterRequest base = compute_only();
   base.servers = 16;
   base.server_id = "nvidia-dgx-h100";
   base.switch_id = "nvidia-qm9700";
@@ -255,7 +265,7 @@ TEST(FabricGenerator, RefusesWhatCannotBeBuilt) {
 }
 
 TEST(FabricGenerator, AutoRackSizingRespectsTheCoolingBudget) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 32;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -267,7 +277,7 @@ TEST(FabricGenerator, AutoRackSizingRespectsTheCoolingBudget) {
 }
 
 TEST(FabricGenerator, GeneratedDesignRoundTripsThroughTheFile) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 31;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -307,7 +317,7 @@ TEST(PduRating, ThreePhaseIsRootThreeVoltsAmpsDeratedTo80Percent) {
 }
 
 TEST(FabricGenerator, EachRackSideCarriesTheRackAlone) {
-  ClusterRequest req;
+  ClusterRequest req = compute_only();
   req.servers = 31;
   req.server_id = "nvidia-dgx-h100";
   req.switch_id = "nvidia-qm9700";
@@ -361,6 +371,49 @@ TEST(ScaleUp, DomainsComeFromTheCatalog) {
   auto mi = analyze_scale_up(load_design(test::kSourceDir / "samples" / "mi300x-1024.cluster.json"), c);
   EXPECT_EQ(mi[0].domains, 128);
   EXPECT_DOUBLE_EQ(mi[0].bandwidth_bps_per_gpu, 896e9 * 8 / 2);
+}
+
+}  // namespace
+}  // namespace cf
+
+namespace cf {
+namespace {
+
+TEST(FabricGenerator, ServiceFabricsAreSizedFromTheOtherPorts) {
+  ClusterRequest req;
+  req.servers = 127;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.servers_per_rack = 4;
+  const Catalog& c = test::installed_catalog();
+  Design d = generate_cluster(req, c).design;
+  std::map<std::string, int> links;
+  for (const auto& l : d.links) ++links[l.fabric_id];
+  // Storage: 4 x 400G per DGX H100 on SN5600 lanes (64 per leaf): 508 endpoints, 8 leaves,
+  // each with 32 x 800G up to 4 spines: 256 uplinks.
+  EXPECT_EQ(links["storage"], 127 * 4 + 8 * 32);
+  EXPECT_EQ(links["compute"], 2044) << "unchanged by the service fabrics";
+  // Out-of-band: every BMC and every switch or appliance management port has a 1G link.
+  int oob_ports = 127;  // DGX BMCs
+  for (const auto& r : d.racks)
+    for (const auto& dev : r.devices)
+      if (const SwitchSpec* s = c.network_switch(dev.catalog_id); s && dev.id.rfind("oob-", 0) != 0)
+        oob_ports += 1;  // each fabric switch has one management port
+  oob_ports += 2;        // the two UFM appliances' BMCs
+  int oob_edge = 0;
+  for (const auto& l : d.links)
+    if (l.fabric_id == "oob" && (l.a.device_id.rfind("oob-", 0) != 0 || l.b.device_id.rfind("oob-", 0) != 0))
+      ++oob_edge;
+  EXPECT_EQ(oob_edge, oob_ports);
+  std::set<std::string> kinds;
+  for (const auto& f : d.fabrics) kinds.insert(to_string(f.kind));
+  EXPECT_EQ(kinds, (std::set<std::string>{"compute", "storage", "oob", "scale_up"}))
+      << "the DGX H100 has no separate in-band ports in the catalog";
+  // The only problems are the out-of-band switches' unpublished maximum power.
+  for (const auto& p : validate(d, c)) {
+    EXPECT_EQ(p.code, "missing-spec") << p.message;
+    EXPECT_TRUE(p.object_id == "nvidia-sn2201" || p.object_id == "nvidia-sn4600c") << p.object_id;
+  }
 }
 
 }  // namespace
