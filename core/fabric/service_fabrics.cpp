@@ -41,14 +41,14 @@ const SwitchSpec* data_switch(const Catalog& c, double bps) {
   return best;
 }
 
-std::vector<std::pair<std::string, std::string>> oob_ports(const Catalog& c, const Design& d,
+// Device id -> catalog id (not pointers: mounting more devices moves them).
+using DeviceIndex = std::unordered_map<std::string, std::string>;
+
+std::vector<std::pair<std::string, std::string>> oob_ports(const Catalog& c, const DeviceIndex& by_id,
                                                            const std::vector<std::string>& ids) {
   std::vector<std::pair<std::string, std::string>> out;
-  std::unordered_map<std::string, const Device*> by_id;
-  for (const auto& r : d.racks)
-    for (const auto& dev : r.devices) by_id[dev.id] = &dev;
   for (const auto& id : ids) {
-    const Mountable* m = c.mountable(by_id.at(id)->catalog_id);
+    const Mountable* m = c.mountable(by_id.at(id));
     if (!m) continue;
     for (const auto& g : m->ports)
       if (g.role == PortRole::Oob)
@@ -129,11 +129,14 @@ void add_oob_fabric(ServiceFabricInputs& in) {
   }
   const PortGroup& spine_ports = *group_with_role(*spine, PortRole::Fabric);
 
+  DeviceIndex by_id;
+  for (const auto& r : in.design.racks)
+    for (const auto& dev : r.devices) by_id[dev.id] = dev.catalog_id;
   std::vector<std::string> leaves;
   int counter = 0;
   // Access switches per domain: a unit's devices go to switches in the unit's network rack.
   auto serve = [&](const std::vector<std::string>& devices, const std::size_t* rack) {
-    auto ports = oob_ports(c, in.design, devices);
+    auto ports = oob_ports(c, by_id, devices);
     for (std::size_t first = 0; first < ports.size(); first += access_oob.count) {
       std::string id = "oob-leaf-" + padded(++counter, 3);
       if (rack && in.site.fits(*rack, access->id))
