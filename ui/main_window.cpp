@@ -17,7 +17,7 @@
 #include <exception>
 #include <filesystem>
 
-#include "design/validation.h"
+#include "analysis/design_report.h"
 #include "design_tree_model.h"
 #include "io/design_file.h"
 #include "io/resources.h"
@@ -117,7 +117,7 @@ bool MainWindow::open_file(const QString& path) {
   try {
     *next = load_design(to_path(path));
     next_summary = summarize(*next, catalog_);
-    next_problems = validate(*next, catalog_);
+    next_problems = check_design(*next, catalog_);
   } catch (const std::exception& e) {
     // LoadError names the file, the JSON path and, for syntax errors, line:column.
     report_error(tr("Cannot open design"), QString::fromStdString(e.what()));

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <optional>
 
-#include "analysis/summary.h"
+#include "analysis/design_report.h"
 #include "catalog/catalog_loader.h"
 #include "design/validation.h"
 #include "fabric/cluster_generator.h"
@@ -103,7 +103,7 @@ int run_validate(const Options& o) {
   for (const auto& file : o.files) {
     try {
       cf::Design design = cf::load_design(file);
-      auto problems = cf::validate(design, catalog);
+      auto problems = cf::check_design(design, catalog);
       int errors = 0, warnings = 0;
       for (const auto& p : problems) {
         (p.severity == cf::Severity::Error ? errors : warnings) += 1;
@@ -125,11 +125,11 @@ int run_validate(const Options& o) {
 int run_analyze(const Options& o) {
   cf::Catalog catalog = load_catalog(o);
   cf::Design design = cf::load_design(o.files.front());
-  cf::DesignSummary summary = cf::summarize(design, catalog);
+  cf::DesignReport report = cf::analyze_design(design, catalog);
   if (o.json)
-    std::cout << summary.to_json().dump(2) << "\n";
+    std::cout << report.to_json().dump(2) << "\n";
   else
-    std::cout << summary.to_text();
+    std::cout << report.to_text();
   return 0;
 }
 

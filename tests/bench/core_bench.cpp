@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "analysis/network.h"
 #include "analysis/summary.h"
 #include "catalog/catalog_loader.h"
 #include "design/validation.h"
@@ -58,6 +59,22 @@ void BM_Generate100kGpusThreeTier(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(cf::generate_cluster(req, catalog()));
 }
 BENCHMARK(BM_Generate100kGpusThreeTier)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_AnalyzeNetworkSuperPod(benchmark::State& state) {
+  cf::Design d = cf::load_design(kSource / "samples" / "dgx-h100-superpod-4su.cluster.json");
+  for (auto _ : state) benchmark::DoNotOptimize(cf::analyze_network(d, catalog()));
+}
+BENCHMARK(BM_AnalyzeNetworkSuperPod)->Unit(benchmark::kMillisecond);
+
+// Issue 3's target: generate and fully analyse (every candidate bisection) 100,000 GPUs.
+void BM_GenerateAndAnalyze100k(benchmark::State& state) {
+  auto req = request(100000, "nvidia-dgx-b300", "nvidia-q3400-ra");
+  for (auto _ : state) {
+    cf::GeneratedCluster g = cf::generate_cluster(req, catalog());
+    benchmark::DoNotOptimize(cf::analyze_network(g.design, catalog()));
+  }
+}
+BENCHMARK(BM_GenerateAndAnalyze100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_Validate100k(benchmark::State& state) {
   const cf::Design& d = design_100k();

@@ -90,6 +90,16 @@ TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
   EXPECT_EQ(j["racks"], 38);
   EXPECT_NEAR(j["power"]["max_rack_w"].get<double>(), 40800, 1e-6);
   EXPECT_TRUE(j["power"].contains("it_max_w"));
+  // Network keys of issue 3 (docs/cli.md).
+  const cf::Json& f = j["network"]["fabrics"].at(0);
+  for (const char* k : {"name", "tiers", "switches", "links", "oversubscription", "bisection_bps",
+                        "full_bisection_bps", "diameter_hops", "bisection_cut"})
+    EXPECT_TRUE(f.contains(k)) << k;
+  EXPECT_EQ(f["switches"]["leaf"], 32);
+  EXPECT_EQ(f["switches"]["spine"], 16);
+  EXPECT_EQ(f["links"]["leaf_spine"], 1024);
+  EXPECT_DOUBLE_EQ(f["bisection_bps"].get<double>(), 203.2e12);
+  EXPECT_EQ(j["network"]["scale_up"].at(0)["gpus_per_domain"], 8);
 }
 
 TEST(Cli, BomWritesEachFormat) {

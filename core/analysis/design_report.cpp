@@ -1,0 +1,53 @@
+#include "analysis/design_report.h"
+
+#include <cstdio>
+
+#include "analysis/network.h"
+#include "design/validation.h"
+
+namespace cf {
+
+DesignReport analyze_design(const Design& d, const Catalog& c) {
+  return {summarize(d, c), analyze_network(d, c), analyze_scale_up(d, c)};
+}
+
+std::vector<Problem> check_design(const Design& d, const Catalog& c) {
+  std::vector<Problem> problems = validate(d, c);
+  for (auto& p : analyze_network(d, c).problems) problems.push_back(std::move(p));
+  return problems;
+}
+
+Json DesignReport::to_json() const {
+  Json out = summary.to_json();
+  Json net = network.to_json();
+  Json scale = Json::array();
+  for (const auto& s : scale_up) scale.push_back(s.to_json());
+  out["network"] = Json{{"fabrics", net["fabrics"]}, {"scale_up", scale}, {"problems", net["problems"]}};
+  return out;
+}
+
+std::string DesignReport::to_text() const {
+  std::string out = summary.to_text();
+  char buf[512];
+  for (const auto& f : network.fabrics) {
+    std::snprintf(buf, sizeof buf,
+                  "  Fabric %s: %d tiers, %d leaves, %d spines, %d cores\n"
+                  "    bisection %.1f Tb/s of %.1f Tb/s non-blocking (min cut: %s, %s)\n"
+                  "    leaf oversubscription %s, diameter %d hops\n",
+                  f.name.c_str(), f.tiers, f.leaf_switches, f.spine_switches, f.core_switches,
+                  f.bisection_bps / 1e12, f.full_bisection_bps / 1e12, f.cut_candidate.c_str(),
+                  f.cut_split.c_str(),
+                  f.oversubscription_leaf ? (std::to_string(*f.oversubscription_leaf).substr(0, 4) + ":1").c_str()
+                                          : "none",
+                  f.diameter_hops);
+    out += buf;
+  }
+  for (const auto& s : scale_up) {
+    std::snprintf(buf, sizeof buf, "  Scale-up: %d domains of %d GPUs, %s, %.0f GB/s per GPU each way\n",
+                  s.domains, s.gpus_per_domain, s.technology.c_str(), s.bandwidth_bps_per_gpu / 8e9);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace cf

@@ -1,0 +1,31 @@
+#pragma once
+// Every analysis of a design in one report: the summary, the network of each compute fabric, the
+// scale-up domains and all Problems (validation and network). What `analyze` prints and what the
+// GUI shows.
+
+#include <string>
+#include <vector>
+
+#include "analysis/network_report.h"
+#include "analysis/scale_up.h"
+#include "analysis/summary.h"
+#include "design/problem.h"
+
+namespace cf {
+
+struct DesignReport {
+  DesignSummary summary;
+  NetworkReport network;
+  std::vector<ScaleUpDomains> scale_up;
+
+  // Stable keys (docs/cli.md): the summary's keys, then "network": {fabrics, scale_up, problems}.
+  Json to_json() const;
+  std::string to_text() const;
+};
+
+DesignReport analyze_design(const Design& design, const Catalog& catalog);
+
+// Validation Problems and the network analysis' Problems, in that order.
+std::vector<Problem> check_design(const Design& design, const Catalog& catalog);
+
+}  // namespace cf

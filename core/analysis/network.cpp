@@ -1,0 +1,232 @@
+#include "analysis/network.h"
+
+#include <algorithm>
+
+#include "analysis/network_bisection.h"
+#include "analysis/network_flow.h"
+#include "analysis/network_graph.h"
+#include "analysis/network_paths.h"
+#include "analysis/network_pods.h"
+#include "analysis/network_problems.h"
+
+namespace cf {
+
+namespace {
+
+void count_switches_and_links(const NetworkGraph& g, FabricReport& r) {
+  r.tiers = g.tiers;
+  r.gpus = static_cast<int>(g.endpoints.size());
+  for (const NetSwitch& s : g.switches) {
+    if (s.tier == 1)
+      ++r.leaf_switches;
+    else if (s.tier == 2)
+      ++r.spine_switches;
+    else if (s.tier >= 3)
+      ++r.core_switches;
+    else
+      ++r.unreached_switches;
+  }
+  r.links_server_leaf = static_cast<int>(g.endpoints.size());
+  r.links_non_gpu = g.non_gpu_links;
+  for (const NetTrunk& t : g.trunks) {
+    auto [lo, hi] = std::minmax(g.switches[t.a].tier, g.switches[t.b].tier);
+    int n = static_cast<int>(t.links.size());
+    if (lo == 1 && hi == 2)
+      r.links_leaf_spine += n;
+    else if (lo == 2 && hi == 3)
+      r.links_spine_core += n;
+    else
+      r.links_other_switch += n;
+  }
+}
+
+// Oversubscription of a switch = capacity down to the tier below (a leaf: its GPU endpoint links)
+// / capacity up to the tier above (Al-Fares et al., SIGCOMM 2008). A tier: its worst switch, and
+// the tier's total down / total up.
+void oversubscription(const NetworkGraph& g, int tier, std::optional<double>& worst,
+                      std::string& worst_id, std::optional<double>& total) {
+  double down_sum = 0, up_sum = 0;
+  for (std::size_t s = 0; s < g.switches.size(); ++s) {
+    const NetSwitch& sw = g.switches[s];
+    if (sw.tier != tier) continue;
+    double down = 0, up = 0;
+    for (int e : sw.endpoints) down += static_cast<double>(g.endpoints[e].capacity_bps);
+    for (int t : sw.trunks) {
+      int other_tier = g.switches[g.trunks[t].other(static_cast<int>(s))].tier;
+      double c = static_cast<double>(g.trunks[t].capacity_bps);
+      if (other_tier == tier - 1) down += c;
+      if (other_tier == tier + 1) up += c;
+    }
+    if (up <= 0) continue;  // the top tier has nothing above it
+    down_sum += down;
+    up_sum += up;
+    if (!worst || down / up > *worst) {
+      worst = down / up;
+      worst_id = sw.id;
+    }
+  }
+  if (up_sum > 0) total = down_sum / up_sum;
+}
+
+std::string endpoint_name(const NetEndpoint& e) {
+  return e.server_id + ":" + e.port;
+}
+
+// Three representative GPU pairs from the first endpoint: same rail (on its leaf when another
+// server's GPU of that rail is there), another rail, another pod.
+void ecmp_samples(const NetworkGraph& g, const LeafPods& pods, FabricReport& r) {
+  if (g.endpoints.size() < 2) return;
+  const NetEndpoint& first = g.endpoints[0];
+  auto sample = [&](int e) {
+    PathCount pc = leaf_paths(g, first.leaf, g.endpoints[e].leaf);
+    return EcmpSample{endpoint_name(first), endpoint_name(g.endpoints[e]), pc.hops, pc.paths};
+  };
+  int same = -1, other_rail = -1, other_pod = -1;
+  for (std::size_t i = 1; i < g.endpoints.size(); ++i) {
+    const NetEndpoint& e = g.endpoints[i];
+    int ei = static_cast<int>(i);
+    if (e.rail == first.rail && e.server != first.server &&
+        (same < 0 || (e.leaf == first.leaf && g.endpoints[same].leaf != first.leaf)))
+      same = ei;
+    if (e.rail != first.rail && other_rail < 0) other_rail = ei;
+    if (other_pod < 0 && pods.pod_of_switch[e.leaf] != pods.pod_of_switch[first.leaf])
+      other_pod = ei;
+  }
+  if (same >= 0) r.same_rail = sample(same);
+  if (other_rail >= 0) r.other_rail = sample(other_rail);
+  if (other_pod >= 0) r.other_pod = sample(other_pod);
+}
+
+// The switch of `tier` carrying the most capacity (the first of equals in file order).
+int most_loaded_switch(const NetworkGraph& g, int tier) {
+  int best = -1;
+  Bps best_load = -1;
+  for (std::size_t s = 0; s < g.switches.size(); ++s) {
+    if (g.switches[s].tier != tier) continue;
+    Bps load = 0;
+    for (int e : g.switches[s].endpoints) load += g.endpoints[e].capacity_bps;
+    for (int t : g.switches[s].trunks) load += g.trunks[t].capacity_bps;
+    if (load > best_load || (load == best_load && g.switches[s].order < g.switches[best].order))
+      best = static_cast<int>(s), best_load = load;
+  }
+  return best;
+}
+
+// Capacity per direction a switch's failure removes: all its links.
+Bps switch_capacity(const NetworkGraph& g, int s) {
+  Bps c = 0;
+  for (int e : g.switches[s].endpoints) c += g.endpoints[e].capacity_bps;
+  for (int t : g.switches[s].trunks) c += g.trunks[t].capacity_bps;
+  return c;
+}
+
+void failures(const NetworkGraph& g, BisectionFlow& flow,
+              const std::vector<BisectionCandidate>& candidates, const BisectionResult& intact,
+              FabricReport& r) {
+  if (candidates.empty()) return;
+  auto evaluate = [&](FailureImpact& impact, std::string id, const NetFailure& f, Bps loss) {
+    impact.element_id = std::move(id);
+    impact.bisection_bps =
+        static_cast<double>(min_bisection_after(flow, candidates, intact, f, loss).bisection_bps);
+    impact.drop_bps = r.bisection_bps - *impact.bisection_bps;
+  };
+  if (int spine = most_loaded_switch(g, 2); spine >= 0)
+    evaluate(r.spine_failure, g.switches[spine].id, NetFailure{spine, -1, 0},
+             switch_capacity(g, spine));
+  int leaf = most_loaded_switch(g, 1);
+  if (leaf < 0) return;
+  evaluate(r.leaf_failure, g.switches[leaf].id, NetFailure{leaf, -1, 0}, switch_capacity(g, leaf));
+  // One link: the first uplink (file order) of the most loaded leaf.
+  int trunk = -1;
+  for (int t : g.switches[leaf].trunks) {
+    if (g.switches[g.trunks[t].other(leaf)].tier != 2) continue;
+    if (trunk < 0 || g.trunks[t].links.front().index < g.trunks[trunk].links.front().index)
+      trunk = t;
+  }
+  if (trunk < 0) return;
+  const NetLink& link = g.trunks[trunk].links.front();
+  evaluate(r.link_failure, link.id, NetFailure{-1, trunk, link.capacity_bps}, link.capacity_bps);
+}
+
+// Effective scale-out bandwidth per GPU (docs/methods.md): all-to-all is bounded by the
+// bisection, min(rate, B / (N/2)) (Dally & Towles 2004, ch. 3, bisection bound); all-reduce runs
+// within rails at the link rate (Patarasuk & Yuan 2009), divided by the oversubscription of each
+// tier a rail's traffic must cross.
+void effective_bandwidth(const NetworkGraph& g, const LeafPods& pods, FabricReport& r) {
+  std::size_t half = g.endpoints.size() / 2;
+  if (half == 0) return;
+  r.all_to_all_bps_per_gpu = std::min(r.gpu_link_bps, r.bisection_bps / static_cast<double>(half));
+  bool crosses_leaf = false, crosses_pod = false;
+  std::vector<int> rail_leaf, rail_pod;  // per rail: the first leaf / pod seen
+  for (const NetEndpoint& e : g.endpoints) {
+    if (static_cast<int>(rail_leaf.size()) <= e.rail) {
+      rail_leaf.resize(e.rail + 1, -1);
+      rail_pod.resize(e.rail + 1, -1);
+    }
+    int pod = pods.pod_of_switch[e.leaf];
+    if (rail_leaf[e.rail] < 0) rail_leaf[e.rail] = e.leaf, rail_pod[e.rail] = pod;
+    crosses_leaf |= rail_leaf[e.rail] != e.leaf;
+    crosses_pod |= rail_pod[e.rail] != pod;
+  }
+  double factor = 1;
+  if (crosses_leaf) factor *= std::max(1.0, r.oversubscription_leaf.value_or(1.0));
+  if (crosses_pod) factor *= std::max(1.0, r.oversubscription_spine.value_or(1.0));
+  r.all_reduce_bps_per_gpu = r.gpu_link_bps / factor;
+}
+
+FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const Fabric& fabric,
+                            std::vector<Problem>& problems) {
+  FabricReport r;
+  r.id = fabric.id;
+  r.name = fabric.name;
+  NetworkGraph g = build_network_graph(design, catalog, fabric);
+  count_switches_and_links(g, r);
+  oversubscription(g, 1, r.oversubscription_leaf, r.worst_leaf_id, r.oversubscription_leaf_total);
+  oversubscription(g, 2, r.oversubscription_spine, r.worst_spine_id,
+                   r.oversubscription_spine_total);
+
+  // The per-GPU rate: the median endpoint link capacity (the lower middle: an actual link rate).
+  std::vector<Bps> rates;
+  rates.reserve(g.endpoints.size());
+  for (const auto& e : g.endpoints) rates.push_back(e.capacity_bps);
+  if (!rates.empty()) {
+    auto middle = rates.begin() + static_cast<std::ptrdiff_t>((rates.size() - 1) / 2);
+    std::nth_element(rates.begin(), middle, rates.end());
+    r.gpu_link_bps = static_cast<double>(*middle);
+  }
+  const std::size_t half = g.endpoints.size() / 2;
+  r.full_bisection_bps = static_cast<double>(half) * r.gpu_link_bps;
+
+  LeafPods pods = find_leaf_pods(g);
+  std::vector<BisectionCandidate> candidates = bisection_candidates(g, design, pods);
+  BisectionFlow flow(g);
+  BisectionResult best = min_bisection(flow, candidates);
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    r.candidates.push_back(
+        {candidates[i].name, candidates[i].split, static_cast<double>(best.flows[i])});
+  if (best.candidate >= 0) {
+    r.bisection_bps = static_cast<double>(best.bisection_bps);
+    r.cut_candidate = candidates[best.candidate].name;
+    r.cut_split = candidates[best.candidate].split;
+    r.cut_gpus_a = static_cast<int>(half);
+    r.cut_gpus_b = static_cast<int>(g.endpoints.size() - half);
+  }
+  r.diameter_hops = diameter_hops(g);
+  ecmp_samples(g, pods, r);
+  failures(g, flow, candidates, best, r);
+  effective_bandwidth(g, pods, r);
+  check_network_intent(fabric, g, r, problems);
+  return r;
+}
+
+}  // namespace
+
+NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
+  NetworkReport report;
+  for (const Fabric& fabric : design.fabrics)
+    if (fabric.kind == FabricKind::Compute)
+      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems));
+  return report;
+}
+
+}  // namespace cf

@@ -1,0 +1,36 @@
+#pragma once
+// Maximum flow from one half of the GPU endpoints to the other over a fabric's switch graph:
+// the bandwidth the fabric carries across that bisection (per direction). Endpoints are
+// aggregated per leaf and parallel links are merged, so the flow network has one vertex per
+// switch, whatever the number of GPUs.
+
+#include <memory>
+#include <vector>
+
+#include "analysis/network_graph.h"
+
+namespace cf {
+
+// Elements taken out of service for a failure analysis.
+struct NetFailure {
+  int switch_index = -1;   // a failed switch: all its links and endpoints are lost
+  int trunk = -1;          // a trunk that loses one link ...
+  Bps trunk_loss_bps = 0;  // ... of this capacity
+};
+
+class BisectionFlow {
+ public:
+  explicit BisectionFlow(const NetworkGraph& graph);
+  ~BisectionFlow();
+  BisectionFlow(const BisectionFlow&) = delete;
+  BisectionFlow& operator=(const BisectionFlow&) = delete;
+
+  // Max flow from the endpoints with in_a[e] != 0 to the others, bit/s per direction.
+  Bps max_flow(const std::vector<char>& in_a, const NetFailure& failure = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cf
