@@ -29,6 +29,7 @@ struct Options {
   std::optional<int> gpus, servers;
   std::string server, network_switch, tiers = "auto", oversubscription = "1", cooling = "air", name;
   int planes = 1, servers_per_rack = 0;
+  std::string leaf_placement = "middle";
 };
 
 cf::Catalog load_catalog(const Options& o) {
@@ -86,6 +87,7 @@ int run_generate(const Options& o) {
                 : o.cooling == "liquid" ? cf::CoolingChoice::Liquid
                                         : cf::CoolingChoice::Air;
   req.name = o.name;
+  req.leaves_at_row_end = o.leaf_placement == "end";
   cf::GeneratedCluster g = cf::generate_cluster(req, catalog);
   cf::save_design(g.design, o.output);
   const cf::ClosPlan& p = g.planes.front();
@@ -199,6 +201,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100));
   generate->add_option("--cooling", o.cooling, "Cooling: air, rdhx (rear door) or liquid")
       ->check(CLI::IsMember({"air", "rdhx", "liquid"}));
+  generate->add_option("--leaf-placement", o.leaf_placement,
+                       "Where a unit's leaves stand: middle (default) or end of its racks")
+      ->check(CLI::IsMember({"middle", "end"}));
   generate->add_option("--name", o.name, "Design name");
   generate->add_option("-o,--output", o.output, "Output design file")->required();
 

@@ -195,7 +195,8 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
       ++rows;
       row = site.add_row("row-" + padded(rows, 2), "Row " + std::to_string(rows));
     }
-    int net_position = racks / 2;  // leaves in the middle of the row: shortest server cables
+    // Middle of the unit's racks: shortest server cables; end: easier to extend the row.
+    int net_position = req.leaves_at_row_end ? racks : racks / 2;
     std::size_t slot_index = 0;
     int rack_number = 0;
     for (int pos = 0; pos <= racks; ++pos) {

@@ -24,6 +24,7 @@ struct ClusterRequest {
   int servers_per_rack = 0;          // 0: as many as U, weight and the cooling budget allow
   CoolingChoice cooling = CoolingChoice::Air;
   bool service_fabrics = true;       // storage, in-band and out-of-band networks too
+  bool leaves_at_row_end = false;    // a unit's leaf rack at the end of its racks, not the middle
   std::string name;
 };
 

@@ -418,3 +418,35 @@ TEST(FabricGenerator, ServiceFabricsAreSizedFromTheOtherPorts) {
 
 }  // namespace
 }  // namespace cf
+
+namespace cf {
+namespace {
+
+TEST(FabricGenerator, LeavesStandInTheMiddleOrAtTheEndOfTheirUnit) {
+  ClusterRequest req = compute_only();
+  req.servers = 31;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  req.servers_per_rack = 4;
+  auto position_of = [](const Design& d, const std::string& rack) {
+    for (const auto& r : d.racks)
+      if (r.id == rack) return r.position;
+    return -1;
+  };
+  Design middle = generate_cluster(req, test::installed_catalog()).design;
+  EXPECT_EQ(position_of(middle, "su1-net"), 4) << "8 compute racks, leaves between r04 and r05";
+  req.leaves_at_row_end = true;
+  Design end = generate_cluster(req, test::installed_catalog()).design;
+  EXPECT_EQ(position_of(end, "su1-net"), 8);
+  EXPECT_EQ(position_of(end, "su1-r08"), 7);
+  // Shorter server cables with the leaves in the middle.
+  auto total = [](const Design& d) {
+    double m = 0;
+    for (const auto& l : d.links) m += l.length_m;
+    return m;
+  };
+  EXPECT_LT(total(middle), total(end));
+}
+
+}  // namespace
+}  // namespace cf
