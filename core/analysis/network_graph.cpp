@@ -75,9 +75,12 @@ NetworkGraph build_network_graph(const Design& design, const Catalog& catalog,
     } else if (const ServerSpec* server = catalog.server(dev.catalog_id);
                server && server->gpus > 0 && port->group->role == PortRole::Compute) {
       end.kind = End::GpuPort;
-      // Rail i = GPU i: the port's index in its compute group (lanes of a split port in turn).
+      // Rail i = GPU i of its node: the port's index in its compute group (lanes of a split port
+      // in turn), counted within the node for systems of several nodes (NVL72 compute trays).
       int lanes = lanes_of(dev, port->group->name, port->index);
-      end.rail = port->lane == 0 ? port->index : (port->index - 1) * lanes + port->lane;
+      int index = port->lane == 0 ? port->index : (port->index - 1) * lanes + port->lane;
+      int per_node = std::max(1, port->group->count * std::max(1, lanes) / server->compute_nodes);
+      end.rail = (index - 1) % per_node + 1;
     }
     return end;  // Other: a server without GPUs, storage, a non-compute port
   };

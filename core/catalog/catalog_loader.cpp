@@ -153,6 +153,7 @@ const FieldTable<ServerSpec>& server_fields() {
     t.push_back(integer_field<ServerSpec>("scale_up_domain_gpus", &ServerSpec::scale_up_domain_gpus,
                                           false, 0, 100000));
     t.push_back(bool_field<ServerSpec>("rack_scale", &ServerSpec::rack_scale, false));
+    t.push_back(integer_field<ServerSpec>("compute_nodes", &ServerSpec::compute_nodes, false, 1, 1024));
     return t;
   }();
   return t;

@@ -74,6 +74,8 @@ struct ServerSpec : Mountable {
   std::optional<double> airflow_cfm, system_memory_bytes;
   int scale_up_domain_gpus = 0;
   bool rack_scale = false;
+  int compute_nodes = 1;  // hosts inside the system (18 compute trays in an NVL72), each with its
+                          // share of the compute ports: the nodes of a rail-optimized fabric
 };
 
 struct SwitchSpec : Mountable {

@@ -28,6 +28,7 @@ const RackSpec& choose_rack(const ServerSpec& server, const Catalog& c) {
   const RackSpec* best = nullptr;
   for (const auto& [id, r] : c.racks()) {
     if (r.rack_units < server.rack_units) continue;
+    if (r.max_load_kg && server.weight_kg && *r.max_load_kg < *server.weight_kg) continue;
     bool rack_scale_fit = server.rack_scale && r.rack_units == server.rack_units;
     if (server.rack_scale && !rack_scale_fit) continue;
     if (!server.rack_scale && r.rack_units < 48) continue;
@@ -61,6 +62,7 @@ struct Sizing {
 
 Sizing servers_per_rack(const ServerSpec& s, const RackSpec& rack, double budget_w, int requested) {
   if (requested > 0) return {requested, "the request"};
+  if (s.rack_scale) return {1, "the system filling its own rack"};
   int by_u = rack.rack_units / std::max(1, s.rack_units);
   int n = by_u;
   std::string why = "rack units";
@@ -104,11 +106,18 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
   int servers = req.servers ? *req.servers
                             : static_cast<int>((*req.gpus + server->gpus - 1) / server->gpus);
   if (servers < 1) throw GenerateError("the GPU or server count must be at least 1");
-  if (req.planes < 1 || nic->count % req.planes != 0)
-    throw GenerateError(server->model + " has " + std::to_string(nic->count) +
-                        " compute ports, which do not divide into " + std::to_string(req.planes) +
-                        " planes");
-  const int rails = nic->count / req.planes;
+  // A rack-scale system holds several hosts (nodes); each node is one endpoint slot per rail.
+  const int nodes_per_server = server->compute_nodes;
+  if (nic->count % nodes_per_server != 0)
+    throw GenerateError(server->model + ": " + std::to_string(nic->count) +
+                        " compute ports do not divide among " + std::to_string(nodes_per_server) +
+                        " compute nodes");
+  const int ports_per_node = nic->count / nodes_per_server;
+  if (req.planes < 1 || ports_per_node % req.planes != 0)
+    throw GenerateError(server->model + " has " + std::to_string(ports_per_node) +
+                        " compute ports per node, which do not divide into " +
+                        std::to_string(req.planes) + " planes");
+  const int rails = ports_per_node / req.planes;
   std::vector<std::string> out_notes;
   const int lanes = lanes_for(*fabric_ports, nic->speed_bps, sw->model);
   const ServerSpec* manager = fabric_manager(c, *sw, nic->speed_bps);
@@ -116,7 +125,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
     out_notes.push_back("no subnet-manager appliance at this speed in the catalog: none placed");
 
   ClosInputs in;
-  in.servers = servers;
+  in.servers = servers * nodes_per_server;
   in.rails = rails;
   in.radix = fabric_ports->count;
   in.lanes = lanes;
@@ -169,27 +178,33 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
                          FabricKind::ScaleUp, std::nullopt, {}});
   }
 
-  // Rows: one per scalable unit, compute racks around a network rack with the unit's leaves.
+  // Endpoint slots: node n of the cluster takes the next leaf downlink of its unit, skipping the
+  // slot reserved for the fabric manager. A server stands with the unit of its first node.
+  std::vector<std::pair<int, int>> slot_of_node;  // (unit, slot) by global node index
+  for (int u = 0, n = 0; u < plan.units && n < servers * nodes_per_server; ++u)
+    for (int k = 0; k < plan.endpoints_per_leaf && n < servers * nodes_per_server; ++k) {
+      if (u == 0 && manager && k == plan.endpoints_per_leaf - 1) continue;
+      slot_of_node.emplace_back(u, k);
+      ++n;
+    }
+  std::vector<std::vector<int>> servers_of_unit(plan.units);
+  for (int s = 0; s < servers; ++s)
+    servers_of_unit[slot_of_node[s * nodes_per_server].first].push_back(s);
+
+  // Rows: scalable units side by side, compute racks around a network rack with the unit's leaves.
   const int server_width = digits(servers);
   const int unit_width = digits(plan.units);
-  std::vector<std::string> server_ids;  // by global server index
+  std::vector<std::string> server_ids(servers);
   // leaf id by [plane][unit][rail]
   std::vector<std::vector<std::vector<std::string>>> leaf_ids(
       req.planes, std::vector<std::vector<std::string>>(plan.units, std::vector<std::string>(rails)));
-  std::vector<std::pair<int, int>> slot_of_server;  // (unit, slot)
-  int next_server = 0;
   std::vector<UnitDevices> units(plan.units);
   std::string row;
   int rows = 0;
   for (int u = 0; u < plan.units; ++u) {
     std::string unit = "su" + padded(u + 1, unit_width);
-    std::vector<int> slots;
-    for (int k = 0; k < plan.endpoints_per_leaf; ++k) {
-      if (u == 0 && manager && k == plan.endpoints_per_leaf - 1) continue;  // fabric manager
-      if (next_server + static_cast<int>(slots.size()) >= servers) break;
-      slots.push_back(k);
-    }
-    int racks = (static_cast<int>(slots.size()) + sizing.per_rack - 1) / sizing.per_rack;
+    const auto& members = servers_of_unit[u];
+    int racks = (static_cast<int>(members.size()) + sizing.per_rack - 1) / sizing.per_rack;
     // Units share a row while it stays short; a unit never spans two rows.
     if (row.empty() || site.racks_in_row(row) + racks + 1 > SiteBuilder::kMaxRacksPerRow) {
       ++rows;
@@ -197,7 +212,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
     }
     // Middle of the unit's racks: shortest server cables; end: easier to extend the row.
     int net_position = req.leaves_at_row_end ? racks : racks / 2;
-    std::size_t slot_index = 0;
+    std::size_t member = 0;
     int rack_number = 0;
     for (int pos = 0; pos <= racks; ++pos) {
       if (pos == net_position) {
@@ -219,13 +234,11 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
         continue;
       }
       std::size_t rack = site.add_rack(row, unit + "-r" + padded(++rack_number, 2), rack_spec.id);
-      for (int k = 0; k < sizing.per_rack && slot_index < slots.size(); ++k, ++slot_index) {
-        std::string id = "node-" + padded(next_server + 1, std::max(3, server_width));
-        site.mount(rack, id, server->id);
-        server_ids.push_back(id);
-        units[u].devices.push_back(id);
-        slot_of_server.emplace_back(u, slots[slot_index]);
-        ++next_server;
+      for (int k = 0; k < sizing.per_rack && member < members.size(); ++k, ++member) {
+        int s = members[member];
+        server_ids[s] = "node-" + padded(s + 1, std::max(3, server_width));
+        site.mount(rack, server_ids[s], server->id);
+        units[u].devices.push_back(server_ids[s]);
       }
     }
   }
@@ -250,15 +263,16 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
     for (const auto& id : switches.spines) mount_network(id, sw->id), network_devices.push_back(id);
     for (const auto& id : switches.cores) mount_network(id, sw->id), network_devices.push_back(id);
     switches.leaves = leaf_ids[p];
-    // Servers to leaves: rail r of every server to leaf r of its unit, downlink = its slot.
-    for (std::size_t s = 0; s < server_ids.size(); ++s) {
-      auto [u, slot] = slot_of_server[s];
-      for (int r = 0; r < rails; ++r) {
-        int nic_index = r * req.planes + p + 1;
-        site.connect(server_ids[s], nic->name + std::to_string(nic_index), leaf_ids[p][u][r],
-                     downlink_port(fabric_ports->name, slot, lanes), nic->speed_bps, fabric);
+    // Nodes to leaves: rail r of every node to leaf r of its unit, downlink = the node's slot.
+    for (int s = 0; s < servers; ++s)
+      for (int k = 0; k < nodes_per_server; ++k) {
+        auto [u, slot] = slot_of_node[s * nodes_per_server + k];
+        for (int r = 0; r < rails; ++r) {
+          int nic_index = k * ports_per_node + r * req.planes + p + 1;
+          site.connect(server_ids[s], nic->name + std::to_string(nic_index), leaf_ids[p][u][r],
+                       downlink_port(fabric_ports->name, slot, lanes), nic->speed_bps, fabric);
+        }
       }
-    }
     if (manager) {  // the fabric manager's ports take the reserved slot of the first unit
       const PortGroup* mports = group_with_role(*manager, PortRole::Compute);
       int r = 0;

@@ -450,3 +450,37 @@ TEST(FabricGenerator, LeavesStandInTheMiddleOrAtTheEndOfTheirUnit) {
 
 }  // namespace
 }  // namespace cf
+
+#include "analysis/network.h"
+
+namespace cf {
+namespace {
+
+TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
+  // GB200 NVL72: 18 compute trays of 4 ConnectX-7 each; rail r of every tray to leaf r.
+  ClusterRequest req = compute_only();
+  req.servers = 16;
+  req.server_id = "nvidia-gb200-nvl72";
+  req.switch_id = "nvidia-qm9700";
+  req.cooling = CoolingChoice::Liquid;
+  const Catalog& c = test::installed_catalog();
+  GeneratedCluster g = generate_cluster(req, c);
+  const ClosPlan& p = g.planes.at(0);
+  // 16 x 18 = 288 nodes + 1 subnet-manager slot over 32-slot units: 10 units of 4 rails.
+  EXPECT_EQ(p.units, 10);
+  EXPECT_EQ(p.leaves, 40);
+  EXPECT_EQ(g.servers_per_rack, 1);
+  for (const auto& r : g.design.racks)
+    for (const auto& d : r.devices)
+      if (d.catalog_id == "nvidia-gb200-nvl72") {
+        EXPECT_EQ(r.catalog_id, "nvidia-mgx-nvl72-rack");
+      }
+  expect_clean(g.design, c);
+  NetworkReport net = analyze_network(g.design, c);
+  ASSERT_EQ(net.fabrics.size(), 1u);
+  EXPECT_DOUBLE_EQ(net.fabrics[0].bisection_bps, 1152 / 2 * 400e9) << "non-blocking";
+  EXPECT_TRUE(net.problems.empty()) << net.problems.front().message;
+}
+
+}  // namespace
+}  // namespace cf
