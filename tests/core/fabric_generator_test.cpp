@@ -484,3 +484,30 @@ TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
 
 }  // namespace
 }  // namespace cf
+
+namespace cf {
+namespace {
+
+TEST(FabricGenerator, SevenToOneAtTheTopTierHasTheClosedFormBisection) {
+  // 48-port switches, one 100G port per host, spines at 7:1 (42 down, 6 up): a pod is 42 leaves
+  // of 24 hosts = 1,008 hosts, and two pods meet only through the cores. Closed form: the pod
+  // split carries (N/2 x 100G) / 7 = 1,008 x 100G / 7 = 14.4 Tb/s.
+  ClusterRequest req = compute_only();
+  req.servers = 2016;
+  req.server_id = "test-host";
+  req.switch_id = "test-switch-48p";
+  req.tiers = 3;
+  req.spine_oversubscription = 7;
+  GeneratedCluster g = generate_cluster(req, fabric_catalog());
+  ASSERT_EQ(g.planes.at(0).pods, 2);
+  NetworkReport net = analyze_network(g.design, fabric_catalog());
+  ASSERT_EQ(net.fabrics.size(), 1u);
+  EXPECT_DOUBLE_EQ(net.fabrics[0].full_bisection_bps, 1008 * 100e9);
+  EXPECT_DOUBLE_EQ(net.fabrics[0].bisection_bps, 1008 * 100e9 / 7);
+  ASSERT_TRUE(net.fabrics[0].oversubscription_spine.has_value());
+  EXPECT_DOUBLE_EQ(*net.fabrics[0].oversubscription_spine, 7.0);
+  EXPECT_TRUE(net.problems.empty()) << "the measured 7:1 is the intent";
+}
+
+}  // namespace
+}  // namespace cf
