@@ -12,6 +12,26 @@ namespace cf {
 
 namespace {
 
+// Endpoints grouped by their leaf, leaves numbered in order of first appearance.
+struct LeafGroups {
+  std::vector<int> group;       // by endpoint
+  std::vector<int> leaf_group;  // by switch (-1: not a leaf of any endpoint)
+  std::vector<std::string> names;
+};
+
+LeafGroups group_by_leaf(const NetworkGraph& g) {
+  LeafGroups out{std::vector<int>(g.endpoints.size()), std::vector<int>(g.switches.size(), -1), {}};
+  for (std::size_t e = 0; e < g.endpoints.size(); ++e) {
+    int leaf = g.endpoints[e].leaf;
+    if (out.leaf_group[leaf] < 0) {
+      out.leaf_group[leaf] = static_cast<int>(out.names.size());
+      out.names.push_back(g.switches[leaf].id);
+    }
+    out.group[e] = out.leaf_group[leaf];
+  }
+  return out;
+}
+
 bool is_integer(const std::string& s) {
   int v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -102,16 +122,7 @@ std::vector<BisectionCandidate> bisection_candidates(const NetworkGraph& g, cons
   }
   // By leaf, in file order of the leaves' first appearance.
   {
-    std::vector<int> group(n), leaf_group(g.switches.size(), -1);
-    std::vector<std::string> names;
-    for (std::size_t e = 0; e < n; ++e) {
-      int leaf = g.endpoints[e].leaf;
-      if (leaf_group[leaf] < 0) {
-        leaf_group[leaf] = static_cast<int>(names.size());
-        names.push_back(g.switches[leaf].id);
-      }
-      group[e] = leaf_group[leaf];
-    }
+    auto [group, leaf_group, names] = group_by_leaf(g);
     std::vector<std::pair<int, int>> key(n);
     for (std::size_t e = 0; e < n; ++e) key[e] = {leaf_group[g.endpoints[e].leaf], int(e)};
     add(ordered_split("by leaf", "leaves", key, group, names));
@@ -182,16 +193,10 @@ std::vector<BisectionCandidate> bisection_candidates(const NetworkGraph& g, cons
   // Spectral: leaves ordered by their Fiedler value.
   {
     std::vector<double> fiedler = fiedler_vector(g);
-    std::vector<int> group(n), leaf_group(g.switches.size(), -1);
-    std::vector<std::string> names;
+    auto [group, leaf_group, names] = group_by_leaf(g);
     std::vector<std::tuple<double, int, int>> key(n);
     for (std::size_t e = 0; e < n; ++e) {
       int leaf = g.endpoints[e].leaf;
-      if (leaf_group[leaf] < 0) {
-        leaf_group[leaf] = static_cast<int>(names.size());
-        names.push_back(g.switches[leaf].id);
-      }
-      group[e] = leaf_group[leaf];
       key[e] = {fiedler[leaf], leaf, static_cast<int>(e)};
     }
     add(ordered_split("spectral (Fiedler vector)", "leaves", key, group, names));

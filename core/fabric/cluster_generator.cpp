@@ -4,6 +4,7 @@
 
 #include "fabric/clos_wiring.h"
 #include "fabric/naming.h"
+#include "fabric/port_roles.h"
 #include "fabric/service_fabrics.h"
 
 namespace cf {
@@ -15,12 +16,6 @@ std::string kilowatts(double w) {
   return s.substr(0, s.size() - 1) + (s.size() > 1 ? "" : "0") + "." + s.back() + " kW";
 }
 
-
-const PortGroup* group_with_role(const Mountable& m, PortRole role) {
-  for (const auto& g : m.ports)
-    if (g.role == role) return &g;
-  return nullptr;
-}
 
 // The rack a server goes in: its own rack-scale enclosure, else the smallest rack of >= 48U that
 // holds it (48U is NVIDIA's minimum for current DGX racks).
@@ -43,14 +38,12 @@ const RackSpec& choose_rack(const ServerSpec& server, const Catalog& c) {
 // Endpoints per leaf port: 1 when speeds match, the breakout lanes when the switch port splits
 // into NIC-speed lanes.
 int lanes_for(const PortGroup& switch_ports, double nic_bps, const std::string& switch_model) {
-  if (switch_ports.speed_bps == nic_bps) return 1;
   if (switch_ports.speed_bps < nic_bps)
     throw GenerateError(switch_model + " ports (" +
                         std::to_string(static_cast<int>(switch_ports.speed_bps / 1e9)) +
                         " Gb/s) are slower than the server's NICs (" +
                         std::to_string(static_cast<int>(nic_bps / 1e9)) + " Gb/s)");
-  for (const auto& b : switch_ports.breakouts)
-    if (b.speed_bps == nic_bps) return b.lanes;
+  if (int lanes = endpoints_per_port(switch_ports, nic_bps)) return lanes;
   throw GenerateError(switch_model + " ports cannot split into " +
                       std::to_string(static_cast<int>(nic_bps / 1e9)) + " Gb/s lanes");
 }

@@ -6,24 +6,11 @@
 #include "fabric/clos_plan.h"
 #include "fabric/clos_wiring.h"
 #include "fabric/naming.h"
+#include "fabric/port_roles.h"
 
 namespace cf {
 
 namespace {
-
-const PortGroup* group_with_role(const Mountable& m, PortRole role) {
-  for (const auto& g : m.ports)
-    if (g.role == role) return &g;
-  return nullptr;
-}
-
-// Lanes per switch port for endpoints of `bps` (1 when speeds match), or 0 when it cannot.
-int lanes_for(const PortGroup& g, double bps) {
-  if (g.speed_bps == bps) return 1;
-  for (const auto& b : g.breakouts)
-    if (b.speed_bps == bps) return b.lanes;
-  return 0;
-}
 
 // The Ethernet switch with the most bandwidth that carries `bps` endpoints and has a power figure.
 const SwitchSpec* data_switch(const Catalog& c, double bps) {
@@ -34,7 +21,7 @@ const SwitchSpec* data_switch(const Catalog& c, double bps) {
   };
   for (const auto& [id, s] : c.switches()) {
     const PortGroup* g = group_with_role(s, PortRole::Fabric);
-    if (s.protocol != "ethernet" || s.chassis || !g || !s.max_power_w || lanes_for(*g, bps) == 0)
+    if (s.protocol != "ethernet" || s.chassis || !g || !s.max_power_w || endpoints_per_port(*g, bps) == 0)
       continue;
     if (!best || bandwidth(s) > bandwidth(*best)) best = &s;
   }
@@ -70,7 +57,7 @@ void add_data_fabric(ServiceFabricInputs& in, PortRole role, FabricKind kind, co
     return;
   }
   const PortGroup& fabric_ports = *group_with_role(*sw, PortRole::Fabric);
-  const int lanes = lanes_for(fabric_ports, ports->speed_bps);
+  const int lanes = endpoints_per_port(fabric_ports, ports->speed_bps);
   ClosInputs ci;
   ci.servers = static_cast<int>(in.servers.size()) * ports->count;  // one endpoint per port
   ci.rails = 1;
