@@ -7,7 +7,9 @@
 #include <map>
 #include <set>
 
+#include "analysis/network.h"
 #include "analysis/pdu_rating.h"
+#include "analysis/scale_up.h"
 #include "analysis/summary.h"
 #include "catalog/catalog_loader.h"
 #include "design/validation.h"
@@ -298,11 +300,6 @@ TEST(Cabling, LengthFormulaAndMediumByReach) {
   EXPECT_EQ(pick_medium(c, 800e9, 5000), nullptr);
 }
 
-}  // namespace
-}  // namespace cf
-
-namespace cf {
-namespace {
 
 TEST(PduRating, ThreePhaseIsRootThreeVoltsAmpsDeratedTo80Percent) {
   // Raritan PX3-5878I2R: 415 V, 60 A, three-phase, sold as 34.5 kVA.
@@ -339,13 +336,6 @@ TEST(FabricGenerator, EachRackSideCarriesTheRackAlone) {
   }
 }
 
-}  // namespace
-}  // namespace cf
-
-#include "analysis/scale_up.h"
-
-namespace cf {
-namespace {
 
 TEST(ScaleUp, DomainsComeFromTheCatalog) {
   const Catalog& c = test::installed_catalog();
@@ -373,11 +363,6 @@ TEST(ScaleUp, DomainsComeFromTheCatalog) {
   EXPECT_DOUBLE_EQ(mi[0].bandwidth_bps_per_gpu, 896e9 * 8 / 2);
 }
 
-}  // namespace
-}  // namespace cf
-
-namespace cf {
-namespace {
 
 TEST(FabricGenerator, ServiceFabricsAreSizedFromTheOtherPorts) {
   ClusterRequest req;
@@ -416,11 +401,6 @@ TEST(FabricGenerator, ServiceFabricsAreSizedFromTheOtherPorts) {
   }
 }
 
-}  // namespace
-}  // namespace cf
-
-namespace cf {
-namespace {
 
 TEST(FabricGenerator, LeavesStandInTheMiddleOrAtTheEndOfTheirUnit) {
   ClusterRequest req = compute_only();
@@ -448,13 +428,6 @@ TEST(FabricGenerator, LeavesStandInTheMiddleOrAtTheEndOfTheirUnit) {
   EXPECT_LT(total(middle), total(end));
 }
 
-}  // namespace
-}  // namespace cf
-
-#include "analysis/network.h"
-
-namespace cf {
-namespace {
 
 TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
   // GB200 NVL72: 18 compute trays of 4 ConnectX-7 each; rail r of every tray to leaf r.
@@ -482,11 +455,6 @@ TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
   EXPECT_TRUE(net.problems.empty()) << net.problems.front().message;
 }
 
-}  // namespace
-}  // namespace cf
-
-namespace cf {
-namespace {
 
 TEST(FabricGenerator, SevenToOneAtTheTopTierHasTheClosedFormBisection) {
   // 48-port switches, one 100G port per host, spines at 7:1 (42 down, 6 up): a pod is 42 leaves
