@@ -213,8 +213,11 @@ QVariant DesignTreeModel::data(const QModelIndex& index, int role) const {
 }
 
 QString DesignTreeModel::type_text(std::string_view catalog_id) const {
-  if (const CatalogItem* item = catalog_.item(catalog_id))
-    return qstr(item->vendor + " " + item->model);
+  if (const CatalogItem* item = catalog_.item(catalog_id)) {
+    // Catalog models often start with the vendor already ("NVIDIA MGX rack").
+    bool named = item->model.rfind(item->vendor, 0) == 0;
+    return qstr(named ? item->model : item->vendor + " " + item->model);
+  }
   return tr("%1 (not in the catalog)")
       .arg(QString::fromUtf8(catalog_id.data(), static_cast<int>(catalog_id.size())));
 }

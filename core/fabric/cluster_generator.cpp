@@ -201,7 +201,7 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
     // Units share a row while it stays short; a unit never spans two rows.
     if (row.empty() || site.racks_in_row(row) + racks + 1 > SiteBuilder::kMaxRacksPerRow) {
       ++rows;
-      row = site.add_row("row-" + padded(rows, 2), "Row " + std::to_string(rows));
+      row = site.add_row("row-" + padded(rows, 2), padded(rows, 2));
     }
     // Middle of the unit's racks: shortest server cables; end: easier to extend the row.
     int net_position = req.leaves_at_row_end ? racks : racks / 2;

@@ -53,11 +53,12 @@ std::string SiteBuilder::add_row(const std::string& id, const std::string& name)
 Device& SiteBuilder::mount_in_network_rows(const std::string& id, const std::string& catalog_id) {
   const Mountable* m = c_.mountable(catalog_id);
   double w = m && m->max_power_w ? *m->max_power_w : 0;
-  const double budget = rack_budget_w(cooling_, c_);
+  // Switches are air-cooled: with liquid-cooled servers, network racks keep the air budget.
+  const double budget = rack_budget_w(cooling_ == CoolingChoice::Liquid ? CoolingChoice::Air : cooling_, c_);
   if (network_rows_.empty() || !fits(network_rack_, catalog_id) || network_rack_w_ + w > budget) {
     if (network_rows_.empty() || racks_in_row(network_rows_.back()) >= kMaxRacksPerRow) {
       std::string n = padded(static_cast<int>(network_rows_.size()) + 1, 2);
-      network_rows_.push_back(add_row("row-net-" + n, "Network " + n));
+      network_rows_.push_back(add_row("row-net-" + n, "N" + n));
     }
     network_rack_ = add_rack(network_rows_.back(), "net-" + padded(++network_racks_, 3),
                              "rack-48u-600x1200");
@@ -211,10 +212,13 @@ void SiteBuilder::finish_power_and_cooling() {
     for (const auto& rack : d_.racks) add_unit(*door, "", 0, rack.id);
     return;
   }
-  const CoolingSpec* unit = cooling_ == CoolingChoice::Air ? cooling_of_type(c_, "inrow")
-                                                           : cooling_of_type(c_, "cdu_facility");
-  if (!unit) throw GenerateError("the catalog has no cooling unit for the chosen cooling");
+  const CoolingSpec* air = cooling_of_type(c_, "inrow");
+  const CoolingSpec* liquid = cooling_of_type(c_, "cdu_facility");
   for (const auto& row : d_.rows) {
+    // Network rows stay air-cooled whatever the servers use.
+    bool network = std::find(network_rows_.begin(), network_rows_.end(), row.id) != network_rows_.end();
+    const CoolingSpec* unit = cooling_ == CoolingChoice::Liquid && !network ? liquid : air;
+    if (!unit) throw GenerateError("the catalog has no cooling unit for the chosen cooling");
     int count = std::max(1, static_cast<int>(std::ceil(row_heat[row.id] / unit->capacity_w - 1e-9)));
     // In-row units take the row positions after the racks; facility CDUs stand on the floor.
     for (int k = 0; k < count; ++k)

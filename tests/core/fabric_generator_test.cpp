@@ -449,6 +449,16 @@ TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
         EXPECT_EQ(r.catalog_id, "nvidia-mgx-nvl72-rack");
       }
   expect_clean(g.design, c);
+  // Switches stay air-cooled: network racks keep the 40 kW air budget and in-row coolers.
+  DesignSummary s = summarize(g.design, c);
+  for (const auto& r : s.rack_power)
+    if (r.id.rfind("net-", 0) == 0) {
+      EXPECT_LE(r.max_w, 40000) << r.id;
+    }
+  std::map<std::string, std::string> cooling_by_row;
+  for (const auto& u : g.design.cooling_units) cooling_by_row[u.row_id] = u.catalog_id;
+  EXPECT_EQ(cooling_by_row["row-net-01"], "inrow-chilled-water");
+  EXPECT_EQ(c.cooling(cooling_by_row["row-01"])->type, "cdu_facility");
   NetworkReport net = analyze_network(g.design, c);
   ASSERT_EQ(net.fabrics.size(), 1u);
   EXPECT_DOUBLE_EQ(net.fabrics[0].bisection_bps, 1152 / 2 * 400e9) << "non-blocking";
