@@ -119,8 +119,25 @@ struct Scenario {
   std::string id, name, model;
   double tokens = 0;
   Precision precision = Precision::Bf16;
+  std::optional<double> parameters;  // model parameters, when the model is not in the catalog
   Json extra;
   bool operator==(const Scenario&) const = default;
+};
+
+// The user's overrides of the analyses' defaults; an empty optional takes the documented default
+// (docs/methods.md). Units in the names.
+struct Assumptions {
+  std::optional<double> gpu_utilization;          // 0-1: share of GPU TDP drawn while training
+  std::optional<double> pue;                      // facility / IT power, instead of the derived one
+  std::optional<double> energy_usd_per_kwh;
+  std::optional<double> years;                    // TCO horizon
+  std::optional<double> integration_factor;       // installation and integration, share of CapEx
+  std::optional<double> cloud_usd_per_gpu_hour;   // rental price to compare with
+  std::optional<double> checkpoint_bytes;         // instead of the one derived from the model
+  std::optional<double> storage_write_bytes_per_s;  // instead of the design's storage systems
+  std::optional<double> restart_s;                // time to resume after an interruption
+  Json extra;
+  bool operator==(const Assumptions&) const = default;
 };
 
 struct Design {
@@ -135,6 +152,7 @@ struct Design {
   std::vector<Fabric> fabrics;
   std::vector<Link> links;
   std::vector<Scenario> scenarios;
+  Assumptions assumptions;
   Json extra;
 
   bool operator==(const Design&) const = default;

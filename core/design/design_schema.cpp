@@ -232,6 +232,23 @@ const FieldTable<Scenario>& scenario_fields() {
       string_field<Scenario>("model", &Scenario::model, true),
       number_field<Scenario>("tokens", &Scenario::tokens, true, 1, limits::kMaxTokens),
       enum_field<Scenario>("precision", &Scenario::precision, true, precision_names()),
+      optional_number_field<Scenario>("parameters", &Scenario::parameters, 1, 1e15),
+  };
+  return t;
+}
+
+const FieldTable<Assumptions>& assumption_fields() {
+  using A = Assumptions;
+  static const FieldTable<A> t{
+      optional_number_field<A>("gpu_utilization", &A::gpu_utilization, 0, 1),
+      optional_number_field<A>("pue", &A::pue, 1, 5),
+      optional_number_field<A>("energy_usd_per_kwh", &A::energy_usd_per_kwh, 0, 10),
+      optional_number_field<A>("years", &A::years, 0.1, 50),
+      optional_number_field<A>("integration_factor", &A::integration_factor, 0, 5),
+      optional_number_field<A>("cloud_usd_per_gpu_hour", &A::cloud_usd_per_gpu_hour, 0, 1000),
+      optional_number_field<A>("checkpoint_bytes", &A::checkpoint_bytes, 1, 1e18),
+      optional_number_field<A>("storage_write_bytes_per_s", &A::storage_write_bytes_per_s, 1, 1e15),
+      optional_number_field<A>("restart_s", &A::restart_s, 0, 1e6),
   };
   return t;
 }
@@ -253,6 +270,14 @@ const FieldTable<Design>& design_fields() {
       object_list_field<Design, Link>("links", &Design::links, true, &link_fields, &Link::extra),
       object_list_field<Design, Scenario>("scenarios", &Design::scenarios, false,
                                           &scenario_fields, &Scenario::extra),
+      {"assumptions", false,
+       [](Design& d, const Json& v, const std::string& p) {
+         read_fields(d.assumptions, v, p, assumption_fields(), &d.assumptions.extra);
+       },
+       [](const Design& d, Json& out) {
+         Json a = write_fields(d.assumptions, assumption_fields(), &d.assumptions.extra);
+         if (!a.empty()) out["assumptions"] = std::move(a);
+       }},
   };
   return t;
 }

@@ -17,6 +17,7 @@ const FieldTable<FabricIntent>& fabric_intent_fields();
 const FieldTable<Fabric>& fabric_fields();
 const FieldTable<Link>& link_fields();
 const FieldTable<Scenario>& scenario_fields();
+const FieldTable<Assumptions>& assumption_fields();
 const FieldTable<Design>& design_fields();
 
 // Largest values a design may hold; anything beyond is refused as absurd.

@@ -298,6 +298,7 @@ template <class F>
 bool with_object(Design& d, const std::string& id, F&& f) {
   if (id.empty()) return f(d, design_fields()), true;
   if (id == "site") return f(d.site, site_fields()), true;
+  if (id == "assumptions") return f(d.assumptions, assumption_fields()), true;
   auto in = [&](auto& list, const auto& table) {
     for (auto& obj : list)
       if (obj.id == id) return f(obj, table), true;
@@ -348,7 +349,7 @@ bool is_structural_key(const std::string& key) {
   static const std::set<std::string> keys{"id",           "rows",          "racks",
                                           "devices",      "power_feeds",   "cooling_units",
                                           "fabrics",      "links",         "scenarios",
-                                          "site"};
+                                          "site",         "assumptions"};
   return keys.count(key) > 0;
 }
 
@@ -379,7 +380,8 @@ class SetProperty : public Edit {
         refusal = e.message();
         return;
       }
-      if constexpr (!std::is_same_v<T, Design> && !std::is_same_v<T, Site>) {
+      if constexpr (!std::is_same_v<T, Design> && !std::is_same_v<T, Site> &&
+                !std::is_same_v<T, Assumptions>) {
         if (auto bad = check_changed(d, c, changed)) {
           refusal = *bad;
           return;

@@ -48,7 +48,8 @@ std::unique_ptr<Edit> unmount_device(std::string device_id);
 std::unique_ptr<Edit> connect(Link link);
 std::unique_ptr<Edit> disconnect(std::string link_id);
 // Sets one property (a key of the object's JSON form, e.g. "name", "u", "length_m") of the object
-// with id `object_id`; the empty id is the design itself and "site" its site.
+// with id `object_id`; the empty id is the design itself, "site" its site and "assumptions" its
+// assumptions.
 std::unique_ptr<Edit> set_property(std::string object_id, std::string key, Json value);
 
 }  // namespace cf

@@ -40,6 +40,7 @@ TEST(DesignFile, UnknownKeysSurviveARoundTripInPlace) {
   doc["racks"][0]["devices"][1]["x_serial"] = 12345;
   doc["links"][0]["x_label"] = "A01-L1";
   doc["site"]["x_tier"] = "III";
+  doc["assumptions"] = Json{{"years", 4}, {"x_source", "finance"}};
   Design d = design_from_json(doc);
   Json back = design_to_json(d);
   EXPECT_EQ(back["x_top"]["note"], "kept");
@@ -47,6 +48,8 @@ TEST(DesignFile, UnknownKeysSurviveARoundTripInPlace) {
   EXPECT_EQ(back["racks"][0]["devices"][1]["x_serial"], 12345);
   EXPECT_EQ(back["links"][0]["x_label"], "A01-L1");
   EXPECT_EQ(back["site"]["x_tier"], "III");
+  EXPECT_EQ(back["assumptions"]["x_source"], "finance");
+  EXPECT_EQ(*d.assumptions.years, 4);
   EXPECT_EQ(back, design_to_json(design_from_json(back)));
 }
 

@@ -199,6 +199,8 @@ TEST_F(EditTest, SetProperty) {
   expect_applies_and_reverts(*set_property("s1", "tokens", 2e12));
   expect_applies_and_reverts(*set_property("s1", "precision", "fp8"));
   expect_applies_and_reverts(*set_property("row-a", "y_m", 3.0));
+  expect_applies_and_reverts(*set_property("assumptions", "energy_usd_per_kwh", 0.12));
+  expect_applies_and_reverts(*set_property("s1", "parameters", 70.6e9));
 }
 
 TEST_F(EditTest, SetPropertyRefusals) {
@@ -214,6 +216,7 @@ TEST_F(EditTest, SetPropertyRefusals) {
   expect_refused(*set_property("a01", "devices", Json::array()), "cannot be set");
   expect_refused(*set_property("pdu-a", "feed", "feed-z"), "unknown power feed");
   expect_refused(*set_property("s1", "precision", "fp7"), "expected one of");
+  expect_refused(*set_property("assumptions", "gpu_utilization", 1.5), "from 0 to 1");
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ Design small_design() {
                      "compute", {}});
   d.links.push_back({"l2", {"dgx-2", "compute1"}, {"leaf-1", "p2"}, "nvidia-mma4z00-ns400", 3.0,
                      "compute", {}});
-  d.scenarios.push_back({"s1", "Llama 3 8B", "llama3-8b", 1e11, Precision::Bf16, {}});
+  d.scenarios.push_back({"s1", "Llama 3 8B", "llama3-8b", 1e11, Precision::Bf16, 8.03e9, {}});
   return d;
 }
 
