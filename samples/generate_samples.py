@@ -352,10 +352,8 @@ def lab():
     for k in range(4):
         d.device(rack, "dgx-%02d" % (k + 1), dgx, 1 + 8 * k)
     d.device(rack, "leaf-01", leaf, 42, face="rear")
-    d.feed("feed-a", "A", "A")
-    d.feed("feed-b", "B", "B")
-    d.device(rack, "a01-pdu-a", "raritan-px3-5878i2r", 0, face="rear", feed="feed-a")
-    d.device(rack, "a01-pdu-b", "raritan-px3-5878i2r", 0, face="rear", feed="feed-b")
+    # 2N: two 34.5 kVA PDUs per side, so either side alone carries the rack's 42.5 kW.
+    d.pdus(rack, ["A", "A", "B", "B"])
     d.door_cooler("a01-door", "a01", "rdhx-active")
     n = port_group(dgx, "compute")["count"]
     for k in range(4):
@@ -425,9 +423,9 @@ def superpod():
                           power_limit_kw=45)
             for k, dev in enumerate(dgx_ids[4 * r:4 * r + 4]):
                 d.device(rack, dev, dgx, 1 + 8 * k)
-            # Three PDUs as in the RA (Table 7: 96 PX3-5878I2R for 32 compute racks); each DGX
-            # spreads its six PSUs 2/2/2 over them, so losing any one PDU keeps 4 of 6 PSUs.
-            d.pdus(rack, ["A", "B", "A"])
+            # The RA uses three PDUs per rack (Table 7: 96 PX3-5878I2R for 32 compute racks), N+1
+            # at the PDU; ClusterForge checks 2N by feed side, so four: either side carries 40.8 kW.
+            d.pdus(rack, ["A", "B", "A", "B"])
         net = d.rack("%s-net" % letter, "%s-NET" % name, rid, NETWORK_POSITION, power_limit_kw=20)
         leaves = []
         for i in range(1, leaves_per_su + 1):

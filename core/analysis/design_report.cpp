@@ -8,17 +8,19 @@
 namespace cf {
 
 DesignReport analyze_design(const Design& d, const Catalog& c) {
-  return {summarize(d, c), analyze_network(d, c), analyze_scale_up(d, c)};
+  return {summarize(d, c), analyze_power(d, c), analyze_network(d, c), analyze_scale_up(d, c)};
 }
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
   std::vector<Problem> problems = validate(d, c);
+  for (auto& p : analyze_power(d, c).problems) problems.push_back(std::move(p));
   for (auto& p : analyze_network(d, c).problems) problems.push_back(std::move(p));
   return problems;
 }
 
 Json DesignReport::to_json() const {
   Json out = summary.to_json();
+  out["power"] = power.to_json();
   Json net = network.to_json();
   Json scale = Json::array();
   for (const auto& s : scale_up) scale.push_back(s.to_json());
@@ -29,6 +31,12 @@ Json DesignReport::to_json() const {
 std::string DesignReport::to_text() const {
   std::string out = summary.to_text();
   char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "  IT power (load)   %.1f kW  (GPUs at %.0f %% of TDP)\n"
+                "  Facility power    %.1f kW  (PUE %.2f%s)\n",
+                power.it_w / 1000.0, power.gpu_utilization * 100, power.facility_w / 1000.0,
+                power.pue, power.pue_from_assumptions ? ", from the design's assumptions" : "");
+  out += buf;
   for (const auto& f : network.fabrics) {
     std::snprintf(buf, sizeof buf,
                   "  Fabric %s: %d tiers, %d leaves, %d spines, %d cores\n"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/network_report.h"
+#include "analysis/power.h"
 #include "analysis/scale_up.h"
 #include "analysis/summary.h"
 #include "design/problem.h"
@@ -15,6 +16,7 @@ namespace cf {
 
 struct DesignReport {
   DesignSummary summary;
+  PowerReport power;
   NetworkReport network;
   std::vector<ScaleUpDomains> scale_up;
 
@@ -25,7 +27,7 @@ struct DesignReport {
 
 DesignReport analyze_design(const Design& design, const Catalog& catalog);
 
-// Validation Problems and the network analysis' Problems, in that order.
+// Validation Problems, then the power and the network analyses' Problems.
 std::vector<Problem> check_design(const Design& design, const Catalog& catalog);
 
 }  // namespace cf
