@@ -7,13 +7,31 @@
 
 namespace cf {
 
+namespace {
+
+CoolingReport cooling_of(const Design& d, const Catalog& c, const PowerReport& power) {
+  std::vector<double> heat;
+  for (const auto& r : power.racks) heat.push_back(r.it_w);
+  return analyze_cooling(d, c, heat, power.gpu_utilization);
+}
+
+}  // namespace
+
 DesignReport analyze_design(const Design& d, const Catalog& c) {
-  return {summarize(d, c), analyze_power(d, c), analyze_network(d, c), analyze_scale_up(d, c)};
+  DesignSummary summary = summarize(d, c);
+  PowerReport power = analyze_power(d, c);
+  CoolingReport cooling = cooling_of(d, c, power);
+  CostReport cost = analyze_cost(d, c, power.facility_w, summary.gpus);
+  return {std::move(summary),       std::move(power),         std::move(cooling),
+          std::move(cost),          analyze_reliability(d, c), analyze_network(d, c),
+          analyze_scale_up(d, c)};
 }
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
   std::vector<Problem> problems = validate(d, c);
-  for (auto& p : analyze_power(d, c).problems) problems.push_back(std::move(p));
+  PowerReport power = analyze_power(d, c);
+  for (auto& p : cooling_of(d, c, power).problems) problems.push_back(std::move(p));
+  for (auto& p : power.problems) problems.push_back(std::move(p));
   for (auto& p : analyze_network(d, c).problems) problems.push_back(std::move(p));
   return problems;
 }
@@ -21,6 +39,9 @@ std::vector<Problem> check_design(const Design& d, const Catalog& c) {
 Json DesignReport::to_json() const {
   Json out = summary.to_json();
   out["power"] = power.to_json();
+  out["cooling"] = cooling.to_json();
+  out["cost"] = cost.to_json();
+  out["reliability"] = reliability.to_json();
   Json net = network.to_json();
   Json scale = Json::array();
   for (const auto& s : scale_up) scale.push_back(s.to_json());
@@ -36,6 +57,18 @@ std::string DesignReport::to_text() const {
                 "  Facility power    %.1f kW  (PUE %.2f%s)\n",
                 power.it_w / 1000.0, power.gpu_utilization * 100, power.facility_w / 1000.0,
                 power.pue, power.pue_from_assumptions ? ", from the design's assumptions" : "");
+  out += buf;
+  std::snprintf(buf, sizeof buf,
+                "  Heat              %.1f kW  (%.0f BTU/h), cooling %.1f kW, %d racks over capacity\n",
+                cooling.heat_w / 1000.0, cooling.heat_w * 3.412141633, cooling.capacity_w / 1000.0,
+                cooling.racks_over_capacity);
+  out += buf;
+  std::snprintf(buf, sizeof buf,
+                "  CapEx             $%.1f M%s, TCO over %.0f years $%.1f M, $%.2f per GPU-hour\n"
+                "  Failures          %.2f per day (MTBF %.1f h)\n",
+                cost.capex_usd / 1e6, cost.capex_has_estimates ? " (with estimates)" : "",
+                cost.years, cost.tco_usd / 1e6, cost.usd_per_gpu_hour, reliability.failures_per_day,
+                reliability.mtbf_hours);
   out += buf;
   for (const auto& f : network.fabrics) {
     std::snprintf(buf, sizeof buf,

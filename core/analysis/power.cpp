@@ -83,7 +83,7 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
       }
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
-      if (const ServerSpec* s = c.server(dev.catalog_id); s && s->cooling != "air") liquid_w += *load;
+      if (const ServerSpec* s = c.server(dev.catalog_id); s && s->cooling == "liquid") liquid_w += *load;
     }
     std::string path = "/racks/" + std::to_string(ri);
     // 2N: each side alone must carry the rack at nameplate maximum (docs/methods.md).

@@ -100,6 +100,16 @@ TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
   EXPECT_EQ(f["links"]["leaf_spine"], 1024);
   EXPECT_DOUBLE_EQ(f["bisection_bps"].get<double>(), 203.2e12);
   EXPECT_EQ(j["network"]["scale_up"].at(0)["gpus_per_domain"], 8);
+  // Issue 4's keys.
+  for (const char* k : {"it_w", "it_max_w", "facility_w", "pue", "max_rack_w", "racks"})
+    EXPECT_TRUE(j["power"].contains(k)) << k;
+  for (const char* k : {"heat_w", "capacity_w", "liquid_fraction", "racks_over_capacity"})
+    EXPECT_TRUE(j["cooling"].contains(k)) << k;
+  for (const char* k : {"capex_usd", "opex_usd_per_year", "tco_usd", "years", "usd_per_gpu_hour", "cloud_usd"})
+    EXPECT_TRUE(j["cost"].contains(k)) << k;
+  for (const char* k : {"failures_per_day", "mtbf_hours", "checkpoint_interval_s", "goodput"})
+    EXPECT_TRUE(j["reliability"].contains(k)) << k;
+  EXPECT_DOUBLE_EQ(j["power"]["it_max_w"].get<double>(), 1295400 + 48 * 1720 + 2 * 689);
 }
 
 TEST(Cli, BomWritesEachFormat) {
