@@ -168,11 +168,14 @@ void SiteBuilder::finish_power_and_cooling() {
   const PduSpec* pdu = c_.pdu(kPduId);
   if (!pdu) throw GenerateError("the catalog has no PDU \"" + std::string(kPduId) + "\"");
   const double pdu_w = pdu_rating_w(*pdu);
-  std::map<std::string, double> row_heat;
+  std::map<std::string, double> row_heat, row_liquid_heat;
   int feed_counter = 0;
   for (auto& rack : d_.racks) {
     double w = rack_max_w(rack);
     row_heat[rack.row_id] += w;
+    for (const auto& dev : rack.devices)
+      if (const ServerSpec* s = c_.server(dev.catalog_id); s && s->cooling == "liquid" && s->max_power_w)
+        row_liquid_heat[rack.row_id] += *s->max_power_w;
     // 2N: either side alone carries the rack at nameplate maximum.
     int per_side = std::max(1, static_cast<int>(std::ceil(w / pdu_w - 1e-9)));
     for (int side = 0; side < 2; ++side) {
@@ -214,15 +217,20 @@ void SiteBuilder::finish_power_and_cooling() {
   }
   const CoolingSpec* air = cooling_of_type(c_, "inrow");
   const CoolingSpec* liquid = cooling_of_type(c_, "cdu_facility");
-  for (const auto& row : d_.rows) {
-    // Network rows stay air-cooled whatever the servers use.
-    bool network = std::find(network_rows_.begin(), network_rows_.end(), row.id) != network_rows_.end();
-    const CoolingSpec* unit = cooling_ == CoolingChoice::Liquid && !network ? liquid : air;
+  auto place = [&](const CoolingSpec* unit, const std::string& row, double heat) {
+    if (heat <= 0) return;
     if (!unit) throw GenerateError("the catalog has no cooling unit for the chosen cooling");
-    int count = std::max(1, static_cast<int>(std::ceil(row_heat[row.id] / unit->capacity_w - 1e-9)));
+    int count = static_cast<int>(std::ceil(heat / unit->capacity_w - 1e-9));
     // In-row units take the row positions after the racks; facility CDUs stand on the floor.
     for (int k = 0; k < count; ++k)
-      add_unit(*unit, row.id, unit->placement == "row" ? next_position_[row.id]++ : 0, "");
+      add_unit(*unit, row, unit->placement == "row" ? next_position_[row]++ : 0, "");
+  };
+  for (const auto& row : d_.rows) {
+    // Cold plates go to CDUs only when liquid cooling was chosen; every other watt (switches,
+    // air-cooled and hybrid systems) goes to in-row air units.
+    double to_liquid = cooling_ == CoolingChoice::Liquid ? row_liquid_heat[row.id] : 0;
+    place(liquid, row.id, to_liquid);
+    place(air, row.id, row_heat[row.id] - to_liquid);
   }
 }
 

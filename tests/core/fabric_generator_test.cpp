@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "analysis/design_report.h"
 #include "analysis/network.h"
 #include "analysis/pdu_rating.h"
 #include "analysis/scale_up.h"
@@ -72,8 +73,9 @@ Census census(const Design& d, const Catalog& c) {
   return n;
 }
 
+// No Problem from validation or from the power, cooling and network analyses.
 void expect_clean(const Design& d, const Catalog& c) {
-  for (const auto& p : validate(d, c)) ADD_FAILURE() << p.code << ": " << p.message;
+  for (const auto& p : check_design(d, c)) ADD_FAILURE() << p.code << ": " << p.message;
 }
 
 // A request for the compute fabric alone (the service fabrics have tests of their own).
@@ -448,17 +450,30 @@ TEST(FabricGenerator, RackScaleSystemsConnectEachComputeTrayAsANode) {
       if (d.catalog_id == "nvidia-gb200-nvl72") {
         EXPECT_EQ(r.catalog_id, "nvidia-mgx-nvl72-rack");
       }
-  expect_clean(g.design, c);
+  for (const auto& p : validate(g.design, c)) ADD_FAILURE() << p.message;
   // Switches stay air-cooled: network racks keep the 40 kW air budget and in-row coolers.
   DesignSummary s = summarize(g.design, c);
   for (const auto& r : s.rack_power)
     if (r.id.rfind("net-", 0) == 0) {
       EXPECT_LE(r.max_w, 40000) << r.id;
     }
-  std::map<std::string, std::string> cooling_by_row;
-  for (const auto& u : g.design.cooling_units) cooling_by_row[u.row_id] = u.catalog_id;
-  EXPECT_EQ(cooling_by_row["row-net-01"], "inrow-chilled-water");
-  EXPECT_EQ(c.cooling(cooling_by_row["row-01"])->type, "cdu_facility");
+  std::map<std::string, std::set<std::string>> cooling_by_row;
+  for (const auto& u : g.design.cooling_units) cooling_by_row[u.row_id].insert(c.cooling(u.catalog_id)->type);
+  EXPECT_EQ(cooling_by_row["row-net-01"], std::set<std::string>{"inrow"});
+  // The NVL72 is hybrid with no published liquid share: its heat is sized as air (and flagged).
+  EXPECT_EQ(cooling_by_row["row-01"], std::set<std::string>{"inrow"});
+  // A liquid-cooled server gets facility CDUs for its cold plates, in-row air for the rest.
+  ClusterRequest lc = compute_only();
+  lc.gpus = 512;
+  lc.server_id = "supermicro-4u-lc-hgx-h100";
+  lc.switch_id = "nvidia-sn5600";
+  lc.cooling = CoolingChoice::Liquid;
+  Design liquid = generate_cluster(lc, c).design;
+  std::set<std::string> types;
+  for (const auto& u : liquid.cooling_units)
+    if (u.row_id == "row-01") types.insert(c.cooling(u.catalog_id)->type);
+  EXPECT_EQ(types, (std::set<std::string>{"cdu_facility", "inrow"}));
+  expect_clean(liquid, c);
   NetworkReport net = analyze_network(g.design, c);
   ASSERT_EQ(net.fabrics.size(), 1u);
   EXPECT_DOUBLE_EQ(net.fabrics[0].bisection_bps, 1152 / 2 * 400e9) << "non-blocking";
