@@ -58,22 +58,56 @@ std::optional<double> unit_power(const CatalogItem& item) {
   }
 }
 
+// Length bucket of a cable or fibre run: the shortest orderable length that reaches, else a
+// standard bin (docs/methods.md, "Bill of materials counting").
+struct Bucket {
+  double m = 0;  // for sorting
+  std::string text;
+};
+
+Bucket length_bucket(double length_m, const std::vector<double>& orderable) {
+  auto text = [](double m) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g m", m);
+    return std::string(buf);
+  };
+  double best = 0;
+  for (double l : orderable)
+    if (l >= length_m - 1e-9 && (best == 0 || l < best)) best = l;
+  if (best > 0) return {best, text(best)};
+  static const double bins[] = {1, 2, 3, 5, 10, 15, 20, 30, 50, 100, 150, 200, 300, 500, 1000, 2000};
+  for (double b : bins)
+    if (length_m <= b + 1e-9) return {b, "<= " + text(b)};
+  return {1e9, "> 2000 m"};
+}
+
+struct Key {
+  std::size_t order;
+  std::string included_in, id;
+  double length_m = 0;  // bucket, for ordering
+  std::string length;
+  auto operator<=>(const Key&) const = default;
+};
+
 struct Counter {
   const Catalog& c;
-  // (category, included_in, catalog id) -> quantity; ordered for stable output.
-  std::map<std::tuple<std::size_t, std::string, std::string>, long long> counts;
+  std::map<Key, long long> counts;  // ordered for stable output
   std::map<std::string, long long> unknown;  // ids the catalog lacks
 
-  void add(const std::string& id, long long qty, const std::string& included_in = "") {
+  static std::size_t order_of(const std::string& category) {
+    std::size_t order = 0;
+    while (order < categories().size() && categories()[order] != category) ++order;
+    return order;
+  }
+
+  void add(const std::string& id, long long qty, const std::string& included_in = "",
+           const Bucket& length = {}) {
     const CatalogItem* item = c.item(id);
     if (!item) {
       unknown[id] += qty;
       return;
     }
-    std::string cat = category_of(*item);
-    std::size_t order = 0;
-    while (order < categories().size() && categories()[order] != cat) ++order;
-    counts[{order, included_in, id}] += qty;
+    counts[{order_of(category_of(*item)), included_in, id, length.m, length.text}] += qty;
   }
 };
 
@@ -116,36 +150,54 @@ Bom build_bom(const Design& d, const Catalog& c) {
   for (const auto& unit : d.cooling_units) counter.add(unit.catalog_id, 1);
   for (const auto& link : d.links) {
     const MediumSpec* m = c.medium(link.medium_id);
-    // A transceiver link uses a module at each end; a cable is one item.
-    counter.add(link.medium_id, m && m->type == "transceiver" ? 2 : 1);
+    if (!m) {
+      counter.add(link.medium_id, 1);
+      continue;
+    }
+    if (m->type == "transceiver") {
+      // A module at each end, and a fibre run between them.
+      counter.add(link.medium_id, 2);
+      Bucket b = length_bucket(link.length_m, {});
+      counter.counts[{Counter::order_of("Cables & optics"), "", "fibre-" + m->fiber, b.m, b.text}] += 1;
+    } else {
+      counter.add(link.medium_id, 1, "", length_bucket(link.length_m, m->lengths_m));
+    }
   }
 
   Bom bom;
   for (const auto& [key, qty] : counter.counts) {
-    const auto& [order, included_in, id] = key;
-    const CatalogItem* item = c.item(id);
     BomLine line;
-    line.category = categories()[order];
-    line.catalog_id = id;
-    line.vendor = item->vendor;
-    line.model = item->model;
-    line.included_in = included_in;
+    line.category = categories()[key.order];
+    line.included_in = key.included_in;
+    line.length = key.length;
     line.quantity = qty;
-    line.unit_price_usd = item->price_usd;
-    line.price_estimate = item->price_estimate;
-    line.unit_power_w = unit_power(*item);
-    line.source = item->source;
-    if (included_in.empty()) {
+    if (const CatalogItem* item = c.item(key.id)) {
+      line.catalog_id = key.id;
+      line.vendor = item->vendor;
+      line.model = item->model;
+      line.unit_price_usd = item->price_usd;
+      line.price_estimate = item->price_estimate;
+      line.unit_power_w = unit_power(*item);
+      line.source = item->source;
+    } else {  // a fibre run: a physical item the catalog does not price
+      line.model = key.id == "fibre-smf" ? "Single-mode fibre run" : "Multimode fibre run";
+    }
+    if (key.included_in.empty()) {
       if (auto p = line.extended_price_usd()) {
         bom.total_price_usd += *p;
         bom.total_has_estimates |= line.price_estimate;
       } else {
         ++bom.lines_without_price;
       }
-      if (auto w = line.extended_power_w()) bom.total_power_w += *w;
     }
     bom.lines.push_back(std::move(line));
   }
+  // Power: the nameplate of the devices in racks (PDUs aside), as the power analysis sums it;
+  // optics are inside the switch maxima and cooling units are facility load.
+  for (const auto& rack : d.racks)
+    for (const auto& dev : rack.devices)
+      if (const Mountable* m = c.mountable(dev.catalog_id); m && m->kind != ItemKind::Pdu && m->max_power_w)
+        bom.total_power_w += *m->max_power_w;
   for (const auto& [id, qty] : counter.unknown) {
     BomLine line;
     line.category = "Unknown";
@@ -160,16 +212,17 @@ Bom build_bom(const Design& d, const Catalog& c) {
 
 std::string bom_to_csv(const Bom& bom) {
   std::ostringstream out;
-  out << "category,catalog_id,vendor,model,included_in,quantity,unit_price_usd,price_estimate,"
-         "extended_price_usd,unit_power_w,extended_power_w,source\n";
+  out << "category,catalog_id,vendor,model,included_in,length,quantity,unit_price_usd,"
+         "price_estimate,extended_price_usd,unit_power_w,extended_power_w,source\n";
   for (const auto& l : bom.lines) {
     out << csv_field(l.category) << ',' << csv_field(l.catalog_id) << ',' << csv_field(l.vendor)
-        << ',' << csv_field(l.model) << ',' << csv_field(l.included_in) << ',' << l.quantity << ','
+        << ',' << csv_field(l.model) << ',' << csv_field(l.included_in) << ','
+        << csv_field(l.length) << ',' << l.quantity << ','
         << number(l.unit_price_usd) << ',' << (l.price_estimate ? "yes" : "no") << ','
         << number(l.extended_price_usd()) << ',' << number(l.unit_power_w, "%.1f") << ','
         << number(l.extended_power_w(), "%.1f") << ',' << csv_field(l.source) << '\n';
   }
-  out << "Total,,,,," << ',' << ',' << (bom.total_has_estimates ? "yes" : "no") << ','
+  out << "Total,,,,,,," << ',' << (bom.total_has_estimates ? "yes" : "no") << ','
       << number(bom.total_price_usd) << ",," << number(bom.total_power_w, "%.1f") << ",\n";
   return out.str();
 }
@@ -181,6 +234,7 @@ Json bom_to_json(const Bom& bom) {
     Json j{{"category", l.category}, {"catalog_id", l.catalog_id}, {"vendor", l.vendor},
            {"model", l.model},       {"quantity", l.quantity}};
     if (!l.included_in.empty()) j["included_in"] = l.included_in;
+    if (!l.length.empty()) j["length"] = l.length;
     j["unit_price_usd"] = opt(l.unit_price_usd);
     j["price_estimate"] = l.price_estimate;
     j["extended_price_usd"] = opt(l.extended_price_usd());
@@ -216,6 +270,8 @@ std::string bom_to_markdown(const Bom& bom, const std::string& title) {
   for (const auto& l : bom.lines) {
     std::string item = l.vendor + " " + l.model + " (`" + l.catalog_id + "`)";
     if (!l.included_in.empty()) item += ", in `" + l.included_in + "`";
+    if (!l.length.empty()) item += ", " + l.length;
+    if (l.catalog_id.empty()) item = l.model + (l.length.empty() ? "" : ", " + l.length);
     std::string unit = l.included_in.empty() ? money(l.unit_price_usd) : "included";
     if (l.price_estimate && l.unit_price_usd && l.included_in.empty()) unit += " (est.)";
     std::string ext = l.included_in.empty() ? money(l.extended_price_usd()) : "";
@@ -226,7 +282,8 @@ std::string bom_to_markdown(const Bom& bom, const std::string& title) {
   out << "\n**Total (known prices):** " << money(bom.total_price_usd)
       << (bom.total_has_estimates ? " (includes estimates)" : "") << "  \n";
   out << "**Lines without a price:** " << bom.lines_without_price << "  \n";
-  out << "**Nameplate power:** " << number(bom.total_power_w / 1000.0, "%.1f") << " kW\n";
+  out << "**Nameplate power of the rack devices** (as `analyze` sums it; optics are inside the switch "
+         "maxima, cooling units are facility load): " << number(bom.total_power_w / 1000.0, "%.1f") << " kW\n";
   return out.str();
 }
 

@@ -72,7 +72,7 @@ TEST(Bom, CountsEveryItemWithSubItemsInTheirServers) {
   const BomLine* nics = line(bom, "nvidia-connectx-7-400g", "nvidia-dgx-h100");
   ASSERT_TRUE(nics);
   EXPECT_EQ(nics->quantity, 16) << "8 single-port ConnectX-7 per DGX H100";
-  // Two links with a transceiver medium: a module at each end.
+  // Two links with a transceiver medium: a module at each end, and a fibre run of <= 3 m.
   EXPECT_EQ(line(bom, "nvidia-mma4z00-ns400")->quantity, 4);
 }
 
@@ -83,8 +83,8 @@ TEST(Bom, TotalsAddKnownPricesOnlyAndCountTheUnknown) {
   int unknown = 0;
   for (const auto& l : bom.lines) {
     if (!l.included_in.empty()) continue;
-    const CatalogItem* item = c.item(l.catalog_id);
-    if (item->price_usd)
+    const CatalogItem* item = c.item(l.catalog_id);  // null for fibre runs: unpriced
+    if (item && item->price_usd)
       expected += *item->price_usd * static_cast<double>(l.quantity);
     else
       ++unknown;
@@ -119,7 +119,7 @@ TEST(Bom, UnknownCatalogIdsAreListedNotDropped) {
 TEST(Bom, CsvJsonAndMarkdownAgree) {
   Bom bom = build_bom(test::small_design(), test::installed_catalog());
   std::string csv = bom_to_csv(bom);
-  EXPECT_EQ(csv.rfind("category,catalog_id,vendor,model,included_in,quantity,", 0), 0u);
+  EXPECT_EQ(csv.rfind("category,catalog_id,vendor,model,included_in,length,quantity,", 0), 0u);
   EXPECT_NE(csv.find("Servers,nvidia-dgx-h100,NVIDIA"), std::string::npos) << csv;
   std::size_t rows = std::count(csv.begin(), csv.end(), '\n');
   EXPECT_EQ(rows, bom.lines.size() + 2) << "header + lines + total";
@@ -130,6 +130,74 @@ TEST(Bom, CsvJsonAndMarkdownAgree) {
   EXPECT_NE(md.find("| Servers | NVIDIA"), std::string::npos);
   EXPECT_NE(md.find("(est.)"), std::string::npos);
   EXPECT_NE(md.find("| 2 | $270,000 (est.) | $540,000 |"), std::string::npos) << md;
+}
+
+}  // namespace
+}  // namespace cf
+
+#include "analysis/design_report.h"
+#include "fabric/cluster_generator.h"
+#include "io/design_file.h"
+
+namespace cf {
+namespace {
+
+TEST(Bom, CableAndOpticCountsEqualTheLinksByType) {
+  const Catalog& c = test::installed_catalog();
+  ClusterRequest req;
+  req.servers = 64;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
+  Design d = generate_cluster(req, c).design;  // DAC, multimode, single-mode and RJ45 links
+  std::map<std::string, long long> links;     // by medium type
+  for (const auto& l : d.links) ++links[c.medium(l.medium_id)->type];
+  Bom bom = build_bom(d, c);
+  std::map<std::string, long long> items;
+  long long fibre_runs = 0;
+  for (const auto& l : bom.lines) {
+    if (l.category != "Cables & optics") continue;
+    if (l.catalog_id.empty()) {
+      fibre_runs += l.quantity;
+      EXPECT_FALSE(l.length.empty());
+      continue;
+    }
+    const MediumSpec* m = c.medium(l.catalog_id);
+    items[m->type] += l.quantity;
+    if (m->type != "transceiver") {
+      EXPECT_FALSE(l.length.empty()) << l.catalog_id;
+    }
+  }
+  EXPECT_EQ(items["transceiver"], 2 * links["transceiver"]) << "a module at each end";
+  EXPECT_EQ(fibre_runs, links["transceiver"]) << "one fibre run per optical link";
+  for (const char* cable : {"dac", "acc", "aoc"}) EXPECT_EQ(items[cable], links[cable]) << cable;
+  EXPECT_GT(links["dac"] + links["transceiver"], 0);
+}
+
+TEST(Bom, OrderableLengthBucketsRoundUp) {
+  const Catalog& c = test::installed_catalog();
+  Design d = test::small_design();
+  d.links[0].medium_id = "nvidia-mcp4y10";  // DAC sold in 0.5, 1, 1.5 and 2 m
+  d.links[0].length_m = 1.2;
+  d.links[1].medium_id = "nvidia-mcp4y10";
+  d.links[1].length_m = 1.5;
+  Bom bom = build_bom(d, c);
+  const BomLine* dac = nullptr;
+  for (const auto& l : bom.lines)
+    if (l.catalog_id == "nvidia-mcp4y10") dac = &l;
+  ASSERT_TRUE(dac);
+  EXPECT_EQ(dac->length, "1.5 m");
+  EXPECT_EQ(dac->quantity, 2);
+}
+
+TEST(Bom, TotalsAgreeWithAnalyze) {
+  const Catalog& c = test::installed_catalog();
+  for (const char* name : {"lab-4x-dgx-h100", "dgx-h100-superpod-4su", "mi300x-1024"}) {
+    Design d = load_design(test::kSourceDir / "samples" / (std::string(name) + ".cluster.json"));
+    Bom bom = build_bom(d, c);
+    DesignReport r = analyze_design(d, c);
+    EXPECT_DOUBLE_EQ(bom.total_power_w, r.power.it_max_w) << name;
+    EXPECT_DOUBLE_EQ(bom.total_price_usd, r.cost.hardware_usd) << name;
+  }
 }
 
 }  // namespace
