@@ -83,6 +83,10 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
       }
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
+      if (spec->idle_power_w)
+        r.it_idle_w += *spec->idle_power_w;
+      else
+        ++r.devices_without_idle;
       if (const ServerSpec* s = c.server(dev.catalog_id); s && s->cooling == "liquid") liquid_w += *load;
     }
     std::string path = "/racks/" + std::to_string(ri);
@@ -126,6 +130,8 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
   for (auto& [id, fl] : feed_load) {
     const PowerFeed& f = *feeds.at(id);
     fl.failover_phase_a = phase_current_a(f, fl.failover_w);
+    (f.side == FeedSide::A ? r.side_a_normal_w : r.side_b_normal_w) += fl.normal_w;
+    (f.side == FeedSide::A ? r.side_a_failover_w : r.side_b_failover_w) += fl.failover_w;
     if (fl.failover_w > fl.capacity_w)
       r.problems.push_back({Severity::Error, "feed-over-capacity",
                             "feed " + id + " would carry " + kw(fl.failover_w) + " (" +
@@ -171,6 +177,11 @@ Json PowerReport::to_json() const {
               {"pue_from_assumptions", pue_from_assumptions},
               {"liquid_fraction", liquid_fraction},
               {"gpu_utilization", gpu_utilization},
+              {"it_idle_w", it_idle_w},
+              {"devices_without_idle", devices_without_idle},
+              {"sides",
+               {{"a", {{"normal_w", side_a_normal_w}, {"failover_w", side_a_failover_w}}},
+                {"b", {{"normal_w", side_b_normal_w}, {"failover_w", side_b_failover_w}}}}},
               {"max_rack_w", max_rack_w},
               {"max_rack_id", max_rack_id},
               {"devices_without_power", devices_without_power},

@@ -37,6 +37,10 @@ struct FeedLoad {
 struct PowerReport {
   double gpu_utilization = kDefaultGpuUtilization;
   double it_w = 0, it_max_w = 0;
+  double it_idle_w = 0;          // of the devices whose catalog entry gives an idle figure
+  int devices_without_idle = 0;  // left out of it_idle_w
+  // Site totals per feed side, both sides up and with the other side failed.
+  double side_a_normal_w = 0, side_b_normal_w = 0, side_a_failover_w = 0, side_b_failover_w = 0;
   double pue = 0;
   bool pue_from_assumptions = false;
   double liquid_fraction = 0;  // share of IT load in liquid-cooled systems

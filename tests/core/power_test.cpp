@@ -86,6 +86,14 @@ TEST(Power, TwoNFeedFailover) {
   PowerReport fixed = analyze_power(d, catalog());
   EXPECT_TRUE(fixed.problems.empty()) << fixed.problems.front().message;
   EXPECT_DOUBLE_EQ(fixed.feeds[0].failover_w, 20400);
+  EXPECT_DOUBLE_EQ(fixed.side_a_normal_w, 20400) << "both sides up: half the rack on each";
+  EXPECT_DOUBLE_EQ(fixed.side_a_failover_w, 40800) << "B down: side A carries the rack";
+}
+
+TEST(Power, IdleIsSummedWhereTheCatalogHasIt) {
+  PowerReport p = analyze_power(four_dgx_rack(), catalog());
+  EXPECT_DOUBLE_EQ(p.it_idle_w, 0);
+  EXPECT_EQ(p.devices_without_idle, 4) << "NVIDIA publishes no idle figure for the DGX H100";
 }
 
 TEST(Power, OverThePdusRatingIsAnError) {
