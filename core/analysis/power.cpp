@@ -54,6 +54,14 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
   for (const auto& f : d.power_feeds) feed_load[f.id] = {f.id, feed_capacity_w(f), 0, 0, 0};
   std::map<std::string, double> row_w;
   double liquid_w = 0;
+  // Modules in switch ports draw power on top of a switch's typical (passive-cable) figure; its
+  // maximum already includes them. Server-side modules are inside the server's nameplate.
+  std::unordered_map<std::string, double> optics_w;
+  for (const auto& link : d.links)
+    if (const MediumSpec* m = c.medium(link.medium_id); m && m->power_w && m->type == "transceiver") {
+      optics_w[link.a.device_id] += *m->power_w;
+      optics_w[link.b.device_id] += *m->power_w;
+    }
 
   for (std::size_t ri = 0; ri < d.racks.size(); ++ri) {
     const Rack& rack = d.racks[ri];
@@ -81,6 +89,8 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
         ++r.devices_without_power;
         continue;
       }
+      if (spec->kind == ItemKind::Switch && spec->typical_power_w)
+        load = std::min(*spec->max_power_w, *load + optics_w[dev.id]);
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
       if (spec->idle_power_w)

@@ -90,6 +90,15 @@ TEST(Power, TwoNFeedFailover) {
   EXPECT_DOUBLE_EQ(fixed.side_a_failover_w, 40800) << "B down: side A carries the rack";
 }
 
+TEST(Power, SwitchLoadIsTypicalPlusItsOptics) {
+  // small_design: a QM9700 (747 W typical with passive cables, 1,720 W maximum) with two
+  // 400G SR4 modules (8 W each) at its end of the two links.
+  Design d = test::small_design();
+  PowerReport p = analyze_power(d, catalog());
+  EXPECT_DOUBLE_EQ(p.it_w, 2 * 10200 + 747 + 2 * 8);
+  EXPECT_DOUBLE_EQ(p.it_max_w, 2 * 10200 + 1720);
+}
+
 TEST(Power, IdleIsSummedWhereTheCatalogHasIt) {
   PowerReport p = analyze_power(four_dgx_rack(), catalog());
   EXPECT_DOUBLE_EQ(p.it_idle_w, 0);
