@@ -12,20 +12,10 @@ namespace {
 
 const Catalog& catalog() { return test::installed_catalog(); }
 
-Design four_dgx_rack() {
-  Design d = test::small_design();
-  auto& devices = d.racks[0].devices;
-  devices.erase(devices.begin() + 2);  // no leaf
-  devices.push_back({"dgx-3", "", "nvidia-dgx-h100", 17, Face::Front, "", {}, {}});
-  devices.push_back({"dgx-4", "", "nvidia-dgx-h100", 25, Face::Front, "", {}, {}});
-  d.links.clear();
-  return d;
-}
-
 CoolingReport cooling_of(const Design& d) { return analyze_design(d, catalog()).cooling; }
 
 TEST(Cooling, DgxH100RackHeatAndAirflow) {
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.cooling_units.push_back({"door", "", "rdhx-active", "", 0, "a01", {}});
   CoolingReport c = cooling_of(d);
   ASSERT_EQ(c.racks.size(), 1u);
@@ -39,7 +29,7 @@ TEST(Cooling, DgxH100RackHeatAndAirflow) {
 
 TEST(Cooling, RackOverItsCoolingIsAProblem) {
   // A passive rear door removes 35 kW; the rack gives off 40.8 kW.
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.cooling_units.push_back({"door", "", "rdhx-passive", "", 0, "a01", {}});
   CoolingReport c = cooling_of(d);
   EXPECT_EQ(c.racks_over_capacity, 1);
@@ -56,7 +46,7 @@ TEST(Cooling, RackOverItsCoolingIsAProblem) {
 
 TEST(Cooling, RowUnitsAreSharedByTheRowsRacksByTheirHeat) {
   // Two racks of 40.8 kW and 20.4 kW on one 70 kW in-row unit: 61.2 kW of heat, shared 2:1.
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   Rack second = d.racks[0];
   second.id = "a02";
   second.position = 1;
@@ -73,7 +63,7 @@ TEST(Cooling, RowUnitsAreSharedByTheRowsRacksByTheirHeat) {
 }
 
 TEST(Cooling, LiquidCooledServersNeedCduCapacity) {
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.racks[0].devices.resize(4);
   d.racks[0].devices.push_back({"lc-1", "", "supermicro-4u-lc-hgx-h100", 20, Face::Front, "", {}, {}});
   d.cooling_units.push_back({"irc", "", "inrow-chilled-water", "row-a", 2, "", {}});

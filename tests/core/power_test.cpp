@@ -13,26 +13,15 @@ namespace {
 
 const Catalog& catalog() { return test::installed_catalog(); }
 
-// small_design() with four DGX H100 and no leaf: reference-designs.json spod-h100-rack-power.
-Design four_dgx_rack() {
-  Design d = test::small_design();
-  auto& devices = d.racks[0].devices;
-  devices.erase(devices.begin() + 2);  // the leaf
-  devices.push_back({"dgx-3", "", "nvidia-dgx-h100", 17, Face::Front, "", {}, {}});
-  devices.push_back({"dgx-4", "", "nvidia-dgx-h100", 25, Face::Front, "", {}, {}});
-  d.links.clear();
-  return d;
-}
-
 TEST(Power, DgxH100RackIs40Point8KilowattsAtMaximum) {
-  PowerReport p = analyze_power(four_dgx_rack(), catalog());
+  PowerReport p = analyze_power(test::four_dgx_h100_rack(), catalog());
   EXPECT_DOUBLE_EQ(p.it_max_w, 40800);
   EXPECT_DOUBLE_EQ(p.max_rack_w, 40800);
   EXPECT_DOUBLE_EQ(p.it_w, 40800) << "default: GPUs at TDP, the provisioning assumption";
 }
 
 TEST(Power, GpuUtilizationLowersOnlyTheGpuShare) {
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.assumptions.gpu_utilization = 0.5;
   PowerReport p = analyze_power(d, catalog());
   // 4 x (10,200 - 8 x 700 W x 0.5) = 4 x 7,400 W
@@ -59,7 +48,7 @@ TEST(Power, ScalableUnitMatchesNvidia) {
 TEST(Power, TwoNFeedFailover) {
   // Four DGX H100 (40.8 kW) on one 34.5 kVA PDU per side: together 69 kW, but either side alone
   // falls short, and its feed would carry the whole rack.
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   PowerReport p = analyze_power(d, catalog());
   const double pdu = pdu_rating_w(*catalog().pdu("raritan-px3-5878i2r"));
   EXPECT_NEAR(pdu, 34500, 0.01 * 34500);
@@ -100,13 +89,13 @@ TEST(Power, SwitchLoadIsTypicalPlusItsOptics) {
 }
 
 TEST(Power, IdleIsSummedWhereTheCatalogHasIt) {
-  PowerReport p = analyze_power(four_dgx_rack(), catalog());
+  PowerReport p = analyze_power(test::four_dgx_h100_rack(), catalog());
   EXPECT_DOUBLE_EQ(p.it_idle_w, 0);
   EXPECT_EQ(p.devices_without_idle, 4) << "NVIDIA publishes no idle figure for the DGX H100";
 }
 
 TEST(Power, OverThePdusRatingIsAnError) {
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.racks[0].devices.push_back({"dgx-5", "", "nvidia-dgx-h100", 33, Face::Front, "", {}, {}});
   // 51 kW on 2 x 34.5 kVA is within the sum (69 kW); 7 DGX (71.4 kW) are not.
   d.racks[0].devices.push_back({"dgx-6", "", "nvidia-dgx-h100", 41, Face::Front, "", {}, {}});
@@ -120,15 +109,15 @@ TEST(Power, OverThePdusRatingIsAnError) {
 }
 
 TEST(Power, PueFromTheAirAndLiquidShares) {
-  PowerReport air = analyze_power(four_dgx_rack(), catalog());
+  PowerReport air = analyze_power(test::four_dgx_h100_rack(), catalog());
   EXPECT_DOUBLE_EQ(air.liquid_fraction, 0);
   EXPECT_DOUBLE_EQ(air.pue, kAirPue);
   EXPECT_DOUBLE_EQ(air.facility_w, 40800 * kAirPue);
-  Design d = four_dgx_rack();
+  Design d = test::four_dgx_h100_rack();
   d.assumptions.pue = 1.3;
   EXPECT_DOUBLE_EQ(analyze_power(d, catalog()).facility_w, 40800 * 1.3);
   // Half the load liquid-cooled: PUE halfway between.
-  Design mixed = four_dgx_rack();
+  Design mixed = test::four_dgx_h100_rack();
   mixed.racks[0].devices.resize(4);  // dgx-1, dgx-2 (air) and the two PDUs
   mixed.racks[0].devices.push_back({"lc-1", "", "supermicro-4u-lc-hgx-h100", 20, Face::Front, "", {}, {}});
   mixed.racks[0].devices.push_back({"lc-2", "", "supermicro-4u-lc-hgx-h100", 24, Face::Front, "", {}, {}});

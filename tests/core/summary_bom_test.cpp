@@ -11,19 +11,8 @@
 namespace cf {
 namespace {
 
-// reference-designs.json, spod-h100-rack-power: four DGX H100 per rack draw 40.8 kW at maximum.
-Design dgx_h100_rack() {
-  Design d = test::small_design();
-  auto& devices = d.racks[0].devices;
-  devices.push_back({"dgx-3", "", "nvidia-dgx-h100", 17, Face::Front, "", {}, {}});
-  devices.push_back({"dgx-4", "", "nvidia-dgx-h100", 25, Face::Front, "", {}, {}});
-  devices.erase(devices.begin() + 2);  // no leaf: the published figure is for the DGX alone
-  d.links.clear();
-  return d;
-}
-
 TEST(Summary, DgxH100RackDraws40Point8KilowattsAtMaximum) {
-  DesignSummary s = summarize(dgx_h100_rack(), test::installed_catalog());
+  DesignSummary s = summarize(test::four_dgx_h100_rack(), test::installed_catalog());
   EXPECT_EQ(s.gpus, 32);
   EXPECT_EQ(s.servers, 4);
   EXPECT_EQ(s.racks, 1);

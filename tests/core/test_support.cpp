@@ -43,6 +43,16 @@ Design small_design() {
   return d;
 }
 
+Design four_dgx_h100_rack() {
+  Design d = small_design();
+  auto& devices = d.racks[0].devices;
+  devices.erase(devices.begin() + 2);  // the leaf: the published figure is for the DGX alone
+  devices.push_back({"dgx-3", "", "nvidia-dgx-h100", 17, Face::Front, "", {}, {}});
+  devices.push_back({"dgx-4", "", "nvidia-dgx-h100", 25, Face::Front, "", {}, {}});
+  d.links.clear();
+  return d;
+}
+
 std::filesystem::path temp_dir(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() /
              ("cf-test-" + name + "-" + std::to_string(::getpid()));

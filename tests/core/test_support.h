@@ -20,6 +20,10 @@ const Catalog& installed_catalog();
 // two zero-U PDUs on feeds A and B; links dgx-1 compute1 -> leaf p1 and dgx-2 compute1 -> leaf p2.
 Design small_design();
 
+// small_design() with four DGX H100 and no leaf or links: NVIDIA's 4-node rack
+// (reference-designs.json, spod-h100-rack-power: 40.8 kW).
+Design four_dgx_h100_rack();
+
 // A fresh empty folder under the system temp dir, removed at process exit is not needed.
 std::filesystem::path temp_dir(const std::string& name);
 
