@@ -13,7 +13,7 @@ replace this script. Until then, re-run it after changing the catalog or the rul
     python3 samples/generate_samples.py
 
 Python 3 standard library only; the output is deterministic (no clocks, no randomness, no set or
-hash ordering). Each file is the design format of docs/file-format.md, version 2: keys in the order
+hash ordering). Each file is the design format of docs/file-formats.md, version 2: keys in the order
 that document gives, dumped with json.dumps(indent=1) plus a trailing newline.
 
 The script reads the installed catalog (resources/catalog/*.json) to look up port groups, port
@@ -96,7 +96,7 @@ def nameplate_w(item_id):
 
 
 # ---------------------------------------------------------------------------------------------
-# Design building blocks (dicts built in the key order of docs/file-format.md)
+# Design building blocks (dicts built in the key order of docs/file-formats.md)
 
 
 class Design:

@@ -1,5 +1,5 @@
 #pragma once
-// Problems where a fabric's wiring departs from its intent (docs/file-format.md):
+// Problems where a fabric's wiring departs from its intent (docs/file-formats.md):
 // "oversubscription-over-intent" and "rail-miswired".
 
 #include <vector>

@@ -10,7 +10,7 @@ enum class Severity { Error, Warning, Info };
 
 struct Problem {
   Severity severity = Severity::Error;
-  std::string code;       // stable, e.g. "overlapping-u" (docs/file-format.md lists them)
+  std::string code;       // stable, e.g. "overlapping-u" (docs/file-formats.md lists them)
   std::string message;
   std::string path;       // JSON path of the culprit, e.g. /racks/3/devices/2
   std::string object_id;  // id of the culprit, for selecting it

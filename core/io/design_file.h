@@ -1,5 +1,5 @@
 #pragma once
-// The *.cluster.json file format (docs/file-format.md): versioned, stable key order, unknown keys
+// The *.cluster.json file format (docs/file-formats.md): versioned, stable key order, unknown keys
 // preserved, older versions migrated step by step, newer ones refused.
 
 #include <filesystem>
