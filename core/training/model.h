@@ -1,0 +1,51 @@
+#pragma once
+// A model to train: a transformer described by its shape (docs/file-formats.md, "Model
+// definitions"); LLMs, mixture-of-experts LLMs, diffusion transformers and vision transformers.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/json_reader.h"
+
+namespace cf {
+
+enum class Activation { Gelu, Swiglu };
+enum class ModelKind { Llm, Dit, Vit };
+
+struct MoeSpec {
+  int experts = 0, top_k = 0, expert_ffn = 0, shared_experts = 0, dense_layers = 0;
+};
+
+// Multi-head latent attention (DeepSeek-V2/V3): low-rank query and key-value projections.
+struct MlaSpec {
+  int q_lora_rank = 0, kv_lora_rank = 0, qk_nope_dim = 0, qk_rope_dim = 0, v_head_dim = 0;
+};
+
+struct ModelSpec {
+  std::string id;  // the file's stem: resources/models/<id>.json
+  std::string name, source, notes;
+  ModelKind kind = ModelKind::Llm;
+  int layers = 0, hidden = 0, heads = 0, kv_heads = 0, ffn = 0;
+  Activation activation = Activation::Gelu;
+  int vocab = 0;
+  int seq_len = 0;  // tokens per sequence (LLM) or per sample (image patches, DiT/ViT)
+  bool tied_embeddings = false;
+  bool learned_positions = false;  // a learned position table (GPT-3, ViT) instead of RoPE
+  bool adaln = false;              // DiT adaLN-Zero conditioning: 6 h x h per layer
+  std::optional<MoeSpec> moe;
+  std::optional<MlaSpec> mla;
+
+  int head_dim() const { return hidden / heads; }
+};
+
+// Reads one model file; throws LoadError naming the file and the JSON path.
+ModelSpec load_model(const std::filesystem::path& file);
+ModelSpec model_from_json(const Json& doc, const std::string& id);
+// Every *.json of a folder, by id.
+std::vector<ModelSpec> load_models(const std::filesystem::path& folder);
+
+std::string to_string(ModelKind kind);
+
+}  // namespace cf
