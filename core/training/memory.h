@@ -1,0 +1,39 @@
+#pragma once
+// Memory per GPU of a plan: model states by ZeRO stage (Rajbhandari et al. 2020) and activations
+// per layer (Korthikanti et al. 2022) for the micro-batches in flight (docs/methods.md, "Memory").
+
+#include "training/model.h"
+#include "training/plan.h"
+
+namespace cf {
+
+// Mixed-precision Adam: 2 bytes of 16-bit weights, 2 of 16-bit gradients, and 12 of optimizer
+// state (fp32 master weights, momentum and variance) per parameter — 16 in all (ZeRO, §3).
+inline constexpr double kWeightBytes = 2, kGradientBytes = 2, kOptimizerBytes = 12;
+
+struct ModelStates {
+  double weights = 0, gradients = 0, optimizer = 0;
+  double total() const { return weights + gradients + optimizer; }
+};
+
+// Model states of `parameters` on one GPU when sharded over `shards` data-parallel ranks at ZeRO
+// stage `zero`: 1 shards the optimizer, 2 also gradients, 3 also weights.
+ModelStates model_states(double parameters, int shards, int zero);
+
+// Activation bytes of one transformer layer for one micro-batch (Korthikanti et al. 2022, §4):
+// s·b·h·(10 + 24/t + 5·a·s/(h·t)) without sequence parallelism, s·b·h/t·(34 + 5·a·s/h) with it;
+// selective recompute keeps 34·s·b·h/t (with SP) or s·b·h·(10 + 24/t); full recompute keeps the
+// layer input, 2·s·b·h (/t with SP). `seq` is the sequence each GPU holds (s / cp).
+double activation_bytes_per_layer(const ModelSpec& m, const ParallelPlan& p, double seq);
+
+struct MemoryPerGpu {
+  ModelStates states;
+  double activations = 0;
+  double total() const { return states.total() + activations; }
+};
+
+// The most loaded GPU: the first pipeline stage, which holds the input embedding and the most
+// micro-batches in flight. `microbatches` = global batch / (dp × mbs).
+MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParallelPlan& p, int microbatches);
+
+}  // namespace cf
