@@ -1,3 +1,4 @@
+#include "io/format.h"
 #include "analysis/cooling.h"
 
 #include <algorithm>
@@ -17,12 +18,6 @@ std::string recommended_cooling(double heat_w) {
 }
 
 namespace {
-
-std::string kw(double w) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f kW", w / 1000.0);
-  return buf;
-}
 
 bool is_liquid(const CoolingSpec& s) { return s.type == "cdu_in_rack" || s.type == "cdu_facility"; }
 
@@ -98,11 +93,11 @@ CoolingReport analyze_cooling(const Design& d, const Catalog& c,
     if (rc.over_capacity) {
       ++r.racks_over_capacity;
       std::string what = rc.liquid_heat_w > rc.liquid_capacity_w * (1 + 1e-9)
-                             ? kw(rc.liquid_heat_w) + " to liquid, " + kw(rc.liquid_capacity_w) + " of CDU capacity"
-                             : kw(air_heat) + " to air, " + kw(rc.air_capacity_w) + " of air cooling";
+                             ? format_kw(rc.liquid_heat_w) + " to liquid, " + format_kw(rc.liquid_capacity_w) + " of CDU capacity"
+                             : format_kw(air_heat) + " to air, " + format_kw(rc.air_capacity_w) + " of air cooling";
       r.problems.push_back({Severity::Error, "rack-over-cooling",
                             rc.id + " gives off more heat than the cooling that reaches it: " + what +
-                                " (for " + kw(rc.heat_w) + " a rack wants " + rc.recommended + ")",
+                                " (for " + format_kw(rc.heat_w) + " a rack wants " + rc.recommended + ")",
                             "/racks/" + std::to_string(i), rc.id});
     }
   }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "analysis/network.h"
+#include "catalog/units.h"
 #include "design/validation.h"
 
 namespace cf {
@@ -60,7 +61,7 @@ std::string DesignReport::to_text() const {
   out += buf;
   std::snprintf(buf, sizeof buf,
                 "  Heat              %.1f kW  (%.0f BTU/h), cooling %.1f kW, %d racks over capacity\n",
-                cooling.heat_w / 1000.0, cooling.heat_w * 3.412141633, cooling.capacity_w / 1000.0,
+                cooling.heat_w / 1000.0, cooling.heat_w * units::kWattsToBtuPerHour, cooling.capacity_w / 1000.0,
                 cooling.racks_over_capacity);
   out += buf;
   std::snprintf(buf, sizeof buf,

@@ -1,3 +1,4 @@
+#include "io/format.h"
 #include "analysis/power.h"
 
 #include <algorithm>
@@ -25,33 +26,13 @@ std::optional<double> device_load_w(const Mountable& spec, const Catalog& c, dou
   return spec.max_power_w;
 }
 
-namespace {
-
-std::string kw(double w) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f kW", w / 1000.0);
-  return buf;
-}
-
-double feed_capacity_w(const PowerFeed& f) {
-  double va = f.voltage_v * f.current_a * (f.phases == 3 ? std::sqrt(3.0) : 1.0);
-  return va * kContinuousLoadFactor;
-}
-
-// Current in each phase conductor: three-phase balanced I = P / (√3 V_LL), single-phase P / V.
-double phase_current_a(const PowerFeed& f, double w) {
-  return w / (f.voltage_v * (f.phases == 3 ? std::sqrt(3.0) : 1.0));
-}
-
-}  // namespace
-
 PowerReport analyze_power(const Design& d, const Catalog& c) {
   PowerReport r;
   r.gpu_utilization = d.assumptions.gpu_utilization.value_or(kDefaultGpuUtilization);
   std::unordered_map<std::string, const PowerFeed*> feeds;
   for (const auto& f : d.power_feeds) feeds[f.id] = &f;
   std::map<std::string, FeedLoad> feed_load;
-  for (const auto& f : d.power_feeds) feed_load[f.id] = {f.id, feed_capacity_w(f), 0, 0, 0};
+  for (const auto& f : d.power_feeds) feed_load[f.id] = {f.id, circuit_rating_w(f.voltage_v, f.current_a, f.phases), 0, 0, 0};
   std::map<std::string, double> row_w;
   double liquid_w = 0;
   // Modules in switch ports draw power on top of a switch's typical (passive-cable) figure; its
@@ -103,20 +84,20 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
     // 2N: each side alone must carry the rack at nameplate maximum (docs/methods.md).
     if (rp.it_max_w > 0 && outlets.empty())
       r.problems.push_back({Severity::Warning, "rack-without-pdu",
-                            rack.id + " draws up to " + kw(rp.it_max_w) + " but has no PDU", path,
+                            rack.id + " draws up to " + format_kw(rp.it_max_w) + " but has no PDU", path,
                             rack.id});
     if (!outlets.empty() && rp.it_max_w > rp.side_a_capacity_w + rp.side_b_capacity_w)
       r.problems.push_back({Severity::Error, "rack-over-pdu-rating",
-                            rack.id + " draws up to " + kw(rp.it_max_w) + ", more than its PDUs' " +
-                                kw(rp.side_a_capacity_w + rp.side_b_capacity_w),
+                            rack.id + " draws up to " + format_kw(rp.it_max_w) + ", more than its PDUs' " +
+                                format_kw(rp.side_a_capacity_w + rp.side_b_capacity_w),
                             path, rack.id});
     else
       for (auto [side, capacity] : {std::pair{"A", rp.side_a_capacity_w}, {"B", rp.side_b_capacity_w}})
         if (!outlets.empty() && rp.it_max_w > capacity)
           r.problems.push_back(
               {Severity::Warning, "feed-failover",
-               rack.id + ": if the other feed fails, side " + side + " (" + kw(capacity) +
-                   " of PDUs) cannot carry the rack's " + kw(rp.it_max_w) + " alone",
+               rack.id + ": if the other feed fails, side " + side + " (" + format_kw(capacity) +
+                   " of PDUs) cannot carry the rack's " + format_kw(rp.it_max_w) + " alone",
                path, rack.id});
     // Feed loads: normal, shared by every PDU by its rating; failover, by one side's PDUs.
     double total_rating = rp.side_a_capacity_w + rp.side_b_capacity_w;
@@ -139,15 +120,15 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
   }
   for (auto& [id, fl] : feed_load) {
     const PowerFeed& f = *feeds.at(id);
-    fl.failover_phase_a = phase_current_a(f, fl.failover_w);
+    fl.failover_phase_a = phase_current_a(f.voltage_v, f.phases, fl.failover_w);
     (f.side == FeedSide::A ? r.side_a_normal_w : r.side_b_normal_w) += fl.normal_w;
     (f.side == FeedSide::A ? r.side_a_failover_w : r.side_b_failover_w) += fl.failover_w;
     if (fl.failover_w > fl.capacity_w)
       r.problems.push_back({Severity::Error, "feed-over-capacity",
-                            "feed " + id + " would carry " + kw(fl.failover_w) + " (" +
+                            "feed " + id + " would carry " + format_kw(fl.failover_w) + " (" +
                                 std::to_string(static_cast<int>(std::lround(fl.failover_phase_a))) +
                                 " A per phase) when the other side fails, over its " +
-                                kw(fl.capacity_w),
+                                format_kw(fl.capacity_w),
                             "", id});
     r.feeds.push_back(fl);
   }

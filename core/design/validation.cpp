@@ -1,3 +1,4 @@
+#include "io/format.h"
 #include "design/validation.h"
 
 #include <map>
@@ -24,12 +25,6 @@ bool has_errors(const std::vector<Problem>& problems) {
 }
 
 namespace {
-
-std::string kw(double w) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f kW", w / 1000.0);
-  return buf;
-}
 
 struct Validator {
   const Design& d;
@@ -106,8 +101,8 @@ struct Validator {
     }
     if (rack.power_limit_w && power_w > *rack.power_limit_w)
       add(Severity::Error, "rack-over-power",
-          rack.id + " draws up to " + kw(power_w) + " (nameplate maximum), over its limit of " +
-              kw(*rack.power_limit_w),
+          rack.id + " draws up to " + format_kw(power_w) + " (nameplate maximum), over its limit of " +
+              format_kw(*rack.power_limit_w),
           rack_path, rack.id);
     if (rack_spec && rack_spec->max_load_kg && weight_kg > *rack_spec->max_load_kg)
       add(Severity::Error, "rack-over-weight",

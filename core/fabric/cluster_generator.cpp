@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "fabric/clos_wiring.h"
+#include "io/format.h"
 #include "fabric/naming.h"
 #include "fabric/port_roles.h"
 #include "fabric/service_fabrics.h"
@@ -10,11 +11,6 @@
 namespace cf {
 
 namespace {
-
-std::string kilowatts(double w) {
-  std::string s = std::to_string(static_cast<long long>(std::llround(w / 100)));  // tenths of kW
-  return s.substr(0, s.size() - 1) + (s.size() > 1 ? "" : "0") + "." + s.back() + " kW";
-}
 
 
 // The rack a server goes in: its own rack-scale enclosure, else the smallest rack of >= 48U that
@@ -144,8 +140,8 @@ GeneratedCluster generate_cluster(const ClusterRequest& req, const Catalog& c) {
   out.notes.push_back(std::to_string(sizing.per_rack) + " servers per rack, limited by " + sizing.why);
   if (server->max_power_w && sizing.per_rack * *server->max_power_w > budget)
     out.notes.push_back("racks of " + std::to_string(sizing.per_rack) + " servers draw up to " +
-                        kilowatts(sizing.per_rack * *server->max_power_w) + ", above the " +
-                        kilowatts(budget) + " budget of the cooling choice");
+                        format_kw(sizing.per_rack * *server->max_power_w) + ", above the " +
+                        format_kw(budget) + " budget of the cooling choice");
 
   // Fabrics: one compute fabric per plane, and the scale-up domain.
   std::vector<std::string> fabric_ids;
