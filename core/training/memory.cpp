@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "training/model_size.h"
-
 namespace cf {
 
 ModelStates model_states(double parameters, int shards, int zero) {
@@ -13,45 +11,80 @@ ModelStates model_states(double parameters, int shards, int zero) {
           parameters * kOptimizerBytes / (zero >= 1 ? n : 1)};
 }
 
-double activation_bytes_per_layer(const ModelSpec& m, const ParallelPlan& p, double seq) {
-  const double s = seq, b = p.mbs, h = m.hidden, a = m.heads, t = p.tp;
-  const double sbh = s * b * h;
-  switch (p.recompute) {
-    case Recompute::Full:
-      return p.sp ? 2 * sbh / t : 2 * sbh;
-    case Recompute::Selective:
-      return p.sp ? 34 * sbh / t : sbh * (10 + 24 / t);
-    case Recompute::None:
-      return p.sp ? sbh / t * (34 + 5 * a * s / h) : sbh * (10 + 24 / t + 5 * a * s / (h * t));
+double activation_bytes_per_layer(const ModelSpec& m, const ParallelPlan& p, double seq,
+                                  bool fused_attention, bool moe_layer) {
+  const double h = m.hidden, t = p.tp, tokens = seq * p.mbs;
+  const double dropout_mask = m.dropout ? 1.0 : 0.0;  // 1 byte per element (Korthikanti §4.1)
+  if (p.recompute == Recompute::Full) return 2 * tokens * h / (p.sp ? t : 1);
+
+  // Bytes per token. Outside the tensor-parallel region (split by t only with SP): the two
+  // LayerNorm inputs 4h, the QKV and MLP inputs 2h each, the two dropout masks.
+  const double replicated = 4 * h + 2 * h + 2 * h + 2 * h * dropout_mask;
+  // Inside it (split by t): Q, K, V, the output projection's input, and the MLP's activation
+  // inputs and outputs: GeLU 2f + 2f; SwiGLU gate and up 4f, their product 2f.
+  const double qk = m.mla ? m.mla->qk_nope_dim + m.mla->qk_rope_dim : m.head_dim();
+  const double v = m.mla ? m.mla->v_head_dim : m.head_dim();
+  const int kv = m.mla ? m.heads : m.kv_heads;
+  double attention = 2 * m.heads * qk + 2 * kv * qk + 2 * kv * v + 2 * m.heads * v;
+  double mlp_width = m.ffn, copies = 1, dispatched = 0;
+  if (moe_layer && m.moe) {
+    mlp_width = m.moe->expert_ffn;
+    copies = m.moe->top_k + m.moe->shared_experts;
+    dispatched = 2 * h * m.moe->top_k;  // each routed copy of the token is an expert's input
   }
-  return 0;
+  double mlp = copies * (m.activation == Activation::Swiglu ? 6 : 4) * mlp_width + dispatched;
+  double sharded = attention + mlp;
+  // The s×s scores of an unfused attention: softmax output 2, dropout mask 1 and output 2 bytes
+  // per element, per head (5·a·s); FlashAttention keeps none of them.
+  double scores = 0;
+  if (!fused_attention && p.recompute == Recompute::None)
+    scores = (2 + 3 * dropout_mask) * m.heads * seq;
+  return tokens * (replicated / (p.sp ? t : 1) + (sharded + scores) / t);
 }
 
-MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParallelPlan& p, int microbatches) {
+ParameterSplit parameter_split(const ModelSpec& m) {
   ParameterCount params = parameter_count(m);
-  // Dense weights split by tensor and pipeline parallelism; expert weights by expert parallelism
-  // instead of tensor parallelism; the first stage also holds the input embedding (/tp).
-  double expert = 0;
-  double input_embedding = static_cast<double>(m.vocab) * m.hidden +
-                           (m.learned_positions ? static_cast<double>(m.seq_len) * m.hidden : 0.0);
-  double body = params.total - params.embedding;
+  ParameterSplit s;
+  s.input_embedding = static_cast<double>(m.vocab) * m.hidden +
+                      (m.learned_positions ? static_cast<double>(m.seq_len) * m.hidden : 0.0);
+  s.body = params.total - params.embedding;
   if (m.moe) {
     const MoeSpec& e = *m.moe;
+    s.moe_layers = m.layers - e.dense_layers;
     double per_expert = (m.activation == Activation::Swiglu ? 3.0 : 2.0) * m.hidden * e.expert_ffn;
-    expert = per_expert * e.experts * (m.layers - e.dense_layers);
-    body -= expert;
+    s.expert = per_expert * (e.experts + e.shared_experts) * s.moe_layers;
+    s.body -= s.expert;
   }
-  double on_gpu = body / (p.tp * p.pp) + expert / (p.ep * p.pp) + input_embedding / p.tp;
+  return s;
+}
+
+MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParallelPlan& p, int microbatches,
+                            bool fused_attention) {
+  return memory_per_gpu(m, parameter_split(m), p, microbatches, fused_attention);
+}
+
+MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParameterSplit& split, const ParallelPlan& p,
+                            int microbatches, bool fused_attention) {
+  // Dense weights split by tensor and pipeline parallelism, expert weights also by expert
+  // parallelism; the first stage also holds the input embedding (/tp).
+  double on_gpu = split.body / (p.tp * p.pp) + split.expert / (static_cast<double>(p.ep) * p.tp * p.pp) +
+                  split.input_embedding / p.tp;
   MemoryPerGpu out;
   out.states = model_states(on_gpu, p.dp * p.cp, p.zero);
 
   // 1F1B: the first stage holds min(p, m) micro-batches of its layers; interleaving adds
-  // (p − 1)/(p·v) (Korthikanti et al. 2022, §4.2.3).
+  // (p − 1)/(p·v) (Korthikanti et al. 2022, §4.2.3). The first stage's layers are dense first.
   const double layers_per_stage = static_cast<double>(m.layers) / p.pp;
+  const double dense_layers = m.layers - split.moe_layers;
+  const double moe_here = std::clamp(layers_per_stage - dense_layers, 0.0, layers_per_stage);
+  const double seq = static_cast<double>(m.seq_len) / p.cp;
+  double per_microbatch = activation_bytes_per_layer(m, p, seq, fused_attention, false) *
+                          (layers_per_stage - moe_here);
+  if (moe_here > 0)
+    per_microbatch += activation_bytes_per_layer(m, p, seq, fused_attention, true) * moe_here;
   const double in_flight = std::min(p.pp, std::max(1, microbatches));
   const double interleave = p.vpp > 1 ? 1.0 + (p.pp - 1.0) / (p.pp * p.vpp) : 1.0;
-  out.activations = activation_bytes_per_layer(m, p, static_cast<double>(m.seq_len) / p.cp) *
-                    layers_per_stage * in_flight * interleave;
+  out.activations = per_microbatch * in_flight * interleave;
   return out;
 }
 

@@ -48,6 +48,8 @@ const FieldTable<ModelSpec>& model_fields() {
       bool_field<M>("tied_embeddings", &M::tied_embeddings, false),
       bool_field<M>("learned_positions", &M::learned_positions, false),
       bool_field<M>("adaln", &M::adaln, false),
+      bool_field<M>("dropout", &M::dropout, false),
+      integer_field<M>("global_batch", &M::global_batch, false, 1, 100000000),
       {"moe", false,
        [](M& m, const Json& v, const std::string& p) {
          MoeSpec moe;

@@ -34,6 +34,8 @@ struct ModelSpec {
   bool tied_embeddings = false;
   bool learned_positions = false;  // a learned position table (GPT-3, ViT) instead of RoPE
   bool adaln = false;              // DiT adaLN-Zero conditioning: 6 h x h per layer
+  bool dropout = false;            // dropout after attention and MLP (stores masks, adds traffic)
+  int global_batch = 0;            // sequences per step in the published run; 0: not published
   std::optional<MoeSpec> moe;
   std::optional<MlaSpec> mla;
 

@@ -24,7 +24,7 @@ ModelSpec gpt(int layers, int hidden, int heads, int seq) {
                              R"({"name": "g", "layers": )" + std::to_string(layers) + R"(, "hidden": )" +
                              std::to_string(hidden) + R"(, "heads": )" + std::to_string(heads) +
                              R"(, "ffn": )" + std::to_string(4 * hidden) +
-                             R"(, "activation": "gelu", "vocab": 51200, "seq_len": )" +
+                             R"(, "activation": "gelu", "dropout": true, "vocab": 51200, "seq_len": )" +
                              std::to_string(seq) + "}"),
                          "g");
 }
