@@ -12,6 +12,7 @@
 #include "io/bom.h"
 #include "io/design_file.h"
 #include "io/resources.h"
+#include "train_command.h"
 
 namespace {
 
@@ -207,6 +208,9 @@ int main(int argc, char** argv) {
   generate->add_option("--name", o.name, "Design name");
   generate->add_option("-o,--output", o.output, "Output design file")->required();
 
+  TrainOptions train_options;
+  auto* train = add_train_command(app, train_options);
+
   try {
     app.parse(argc, argv);
     if (*generate) {
@@ -229,6 +233,7 @@ int main(int argc, char** argv) {
     if (*analyze) return run_analyze(o);
     if (*bom) return run_bom(o);
     if (*generate) return run_generate(o);
+    if (*train) return run_train(train_options, load_catalog(o));
   } catch (const cf::GenerateError& e) {
     std::cerr << "cannot generate: " << e.what() << "\n";
     return kExitProblems;

@@ -7,10 +7,11 @@ const std::vector<Framework>& frameworks() {
       {"megatron-2021", "Megatron-LM (2021-2022)",
        "Narayanan et al. 2021 and Korthikanti et al. 2022: fused scale-mask-softmax (unfused "
        "attention), gradient all-reduce after the backward pass",
-       false, false},
+       false, false, false},
       {"megatron-core", "Megatron-Core with Transformer Engine",
-       "FlashAttention (Dao et al. 2022) and --overlap-grad-reduce (Megatron-Core documentation)",
-       true, true},
+       "FlashAttention (Dao et al. 2022), --overlap-grad-reduce and --tp-comm-overlap (Megatron-Core "
+       "documentation)",
+       true, true, true},
   };
   return all;
 }

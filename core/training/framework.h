@@ -16,6 +16,9 @@ struct Framework {
   // Gradient reduce-scatter / all-reduce overlaps the backward pass of the last micro-batch
   // (Megatron-Core --overlap-grad-reduce); otherwise it runs after the backward pass.
   bool overlap_dp = false;
+  // With sequence parallelism, the all-gather / reduce-scatter of each tensor-parallel region
+  // overlaps its matmuls (Transformer Engine userbuffers, Megatron-Core --tp-comm-overlap).
+  bool overlap_tp = false;
 };
 
 // Megatron-LM as measured by Narayanan et al. 2021 and Korthikanti et al. 2022.

@@ -4,6 +4,11 @@
 
 namespace cf {
 
+double stage_layers(int layers, int pp, int vpp) {
+  const int chunks = pp * vpp;
+  return static_cast<double>((layers + chunks - 1) / chunks) * vpp;
+}
+
 ModelStates model_states(double parameters, int shards, int zero) {
   const double n = std::max(1, shards);
   return {parameters * kWeightBytes / (zero >= 3 ? n : 1),
@@ -74,7 +79,7 @@ MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParameterSplit& split, con
 
   // 1F1B: the first stage holds min(p, m) micro-batches of its layers; interleaving adds
   // (p − 1)/(p·v) (Korthikanti et al. 2022, §4.2.3). The first stage's layers are dense first.
-  const double layers_per_stage = static_cast<double>(m.layers) / p.pp;
+  const double layers_per_stage = stage_layers(m.layers, p.pp, p.vpp);
   const double dense_layers = m.layers - split.moe_layers;
   const double moe_here = std::clamp(layers_per_stage - dense_layers, 0.0, layers_per_stage);
   const double seq = static_cast<double>(m.seq_len) / p.cp;

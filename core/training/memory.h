@@ -17,6 +17,9 @@ struct ModelStates {
   double total() const { return weights + gradients + optimizer; }
 };
 
+// Layers on the most loaded pipeline stage: each of its vpp chunks holds ⌈layers / (pp·vpp)⌉.
+double stage_layers(int layers, int pp, int vpp);
+
 // Model states of `parameters` on one GPU when sharded over `shards` data-parallel ranks at ZeRO
 // stage `zero`: 1 shards the optimizer, 2 also gradients, 3 also weights.
 ModelStates model_states(double parameters, int shards, int zero);

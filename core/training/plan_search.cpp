@@ -53,9 +53,16 @@ SearchResult search_plans(const StepModel& sm, const SearchOptions& o) {
   for (int v : powers_of_two_up_to(o.max_cp))
     if (seq % (2 * v) == 0 || v == 1) cps.push_back(v);
   cps = fixed_or(f.cp, cps);
-  const std::vector<int> pps = fixed_or(f.pp, divisors_up_to(m.layers, c.gpus));
-  const std::vector<Recompute> recomputes =
-      fixed_or(f.recompute, {Recompute::None, Recompute::Selective, Recompute::Full});
+  // Every stage count up to one layer per stage: uneven splits are allowed (the slowest stage
+  // holds the ceiling), so divisors of the layer count are not the only candidates.
+  std::vector<int> pps;
+  for (int pp = 1; pp <= std::min(m.layers, c.gpus); ++pp) pps.push_back(pp);
+  pps = fixed_or(f.pp, pps);
+  // With fused attention nothing selective is left to recompute: it would equal None.
+  const std::vector<Recompute> recomputes = fixed_or(
+      f.recompute, sm.framework().fused_attention ? std::vector<Recompute>{Recompute::None, Recompute::Full}
+                                                  : std::vector<Recompute>{Recompute::None, Recompute::Selective,
+                                                                           Recompute::Full});
   const std::vector<int> zeros = fixed_or(f.zero, {0, 1, 2, 3});
   const std::vector<int> batch_divisors = divisors_up_to(batch, batch);
 
@@ -68,7 +75,8 @@ SearchResult search_plans(const StepModel& sm, const SearchOptions& o) {
             for (int pp : pps) {
               const long long width = static_cast<long long>(tp) * cp * pp;
               if (width > c.gpus) continue;
-              std::vector<int> vpps = pp == 1 ? std::vector<int>{1} : divisors_up_to(m.layers / pp, o.max_vpp);
+              std::vector<int> vpps{1};
+              for (int v = 2; pp > 1 && v <= o.max_vpp && pp * v <= m.layers; ++v) vpps.push_back(v);
               for (int vpp : fixed_or(f.vpp, vpps))
                 for (int dp : f.dp ? std::vector<int>{*f.dp} : batch_divisors) {
                   if (width * dp > c.gpus) break;

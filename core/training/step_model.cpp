@@ -146,6 +146,11 @@ LayerCost StepModel::layer_cost(int tp, int cp, int mbs, bool sp, Recompute reco
     c.tp_forward = 2 * all_reduce_s(bytes, tp, ch);
     c.tp_backward = c.tp_forward;
     if (recompute == Recompute::Full) c.tp_recompute = c.tp_forward;
+    if (framework_.overlap_tp && sp) {  // only what outlasts the matmuls it hides behind
+      c.tp_forward = std::max(0.0, c.tp_forward - gemm);
+      c.tp_backward = std::max(0.0, c.tp_backward - 2 * gemm);
+      if (recompute == Recompute::Full) c.tp_recompute = c.tp_forward;
+    }
   }
   // Context parallelism: ring exchange of each chunk's K and V, cp − 1 steps, overlapped with
   // the attention core; backward also returns their gradients (Liu et al. 2023, ring attention).
@@ -202,7 +207,7 @@ Infeasible StepModel::check(const ParallelPlan& p) const {
   if (p.tp < 1 || p.pp < 1 || p.dp < 1 || p.cp < 1 || p.ep < 1 || p.mbs < 1 || p.vpp < 1) return Infeasible::Batch;
   if (static_cast<long long>(p.tp) * p.pp * p.dp * p.cp > cluster_.gpus) return Infeasible::Gpus;
   if (model_.heads % p.tp != 0) return Infeasible::Heads;
-  if (model_.layers % (p.pp * p.vpp) != 0) return Infeasible::Layers;
+  if (model_.layers < p.pp * p.vpp) return Infeasible::Layers;
   if (job_.global_batch % (p.dp * p.mbs) != 0) return Infeasible::Batch;
   if (p.vpp > 1 && (p.pp == 1 || (job_.global_batch / (p.dp * p.mbs)) % p.pp != 0)) return Infeasible::Interleave;
   if (p.cp > 1 && job_.seq_len % (2 * p.cp) != 0) return Infeasible::Sequence;
@@ -233,8 +238,10 @@ Projection StepModel::evaluate(const ParallelPlan& p, const MicrobatchCost& c) c
   const int microbatches = job_.global_batch / (p.dp * p.mbs);
   out.memory = memory_per_gpu(model_, split_, p, microbatches, framework_.fused_attention);
 
-  // The slowest stage: the last, with the logits, and as many MoE layers as it can hold.
-  const double layers = static_cast<double>(model_.layers) / p.pp;
+  // The slowest stage: the last, with the logits, the most layers when they do not divide evenly
+  // (Megatron-Core's uneven split; Llama 3 405B ran 126 layers on 16 stages) and as many MoE
+  // layers as it can hold.
+  const double layers = stage_layers(model_.layers, p.pp, p.vpp);
   const double moe_layers = std::min<double>(split_.moe_layers, layers), dense_layers = layers - moe_layers;
   // Experts: with ep GPUs sharing the experts, each GPU runs E/ep experts on ep× the rows; the
   // matmul time is unchanged, the weights per GPU fall by ep (memory_per_gpu).
@@ -325,7 +332,7 @@ std::string explain(Infeasible why, const ParallelPlan& p, const StepModel& sm, 
       return "tp×pp×dp×cp = " + n(p.gpus()) + " GPUs but the design has " + n(sm.cluster().gpus);
     case Infeasible::Heads: return n(m.heads) + " attention heads are not divisible by tp = " + n(p.tp);
     case Infeasible::Layers:
-      return n(m.layers) + " layers are not divisible by pp×vpp = " + n(p.pp * p.vpp);
+      return n(m.layers) + " layers cannot fill pp×vpp = " + n(p.pp * p.vpp) + " model chunks";
     case Infeasible::Interleave:
       return "the interleaved schedule (vpp = " + n(p.vpp) + ") needs pp > 1 and micro-batches divisible by pp";
     case Infeasible::Batch:

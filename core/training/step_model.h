@@ -24,7 +24,7 @@ enum class Infeasible : std::uint8_t {
   None,
   Gpus,             // tp·pp·dp·cp exceeds the cluster's GPUs
   Heads,            // heads not divisible by tp
-  Layers,           // layers not divisible by pp·vpp
+  Layers,           // fewer layers than pp·vpp model chunks
   Interleave,       // vpp > 1 needs pp > 1 and micro-batches divisible by pp
   Batch,            // global batch not divisible by dp·mbs
   Sequence,         // sequence not divisible by 2·cp
