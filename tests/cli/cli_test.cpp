@@ -9,34 +9,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_run.h"
 #include "io/json_reader.h"
 
 namespace {
 
-const std::string kSource = CF_SOURCE_DIR;
-
-struct CliRun {
-  int status = -1;
-  std::string output;  // stdout and stderr together
-};
-
-CliRun cli(const std::string& args) {
-  std::string cmd = std::string(CF_CLI) + " " + args + " 2>&1";
-  CliRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
-  int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
-
-std::string sample(const std::string& name) { return kSource + "/samples/" + name + ".cluster.json"; }
 std::string data(const std::string& name) { return kSource + "/tests/data/designs/" + name + ".cluster.json"; }
 
 TEST(Cli, HelpOnEveryCommand) {
-  for (const char* cmd : {"", "validate ", "analyze ", "bom ", "generate "}) {
+  for (const char* cmd : {"", "validate ", "analyze ", "bom ", "generate ", "train "}) {
     CliRun r = cli(std::string(cmd) + "--help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd << r.output;
