@@ -17,7 +17,8 @@
 using namespace cf;
 
 int main(int argc, char** argv) {
-  const bool grid = argc > 1 && std::string(argv[1]) == "--grid";
+  const std::string mode = argc > 1 ? argv[1] : "";
+  const bool grid = mode == "--grid";
   Catalog catalog = load_catalog(catalog_folders(std::nullopt));
   auto runs = test::measured_runs(std::filesystem::path(CF_TEST_DATA_DIR) / "training-measurements.json", catalog);
   auto errors = [&](const Efficiency& e) {
@@ -48,9 +49,28 @@ int main(int argc, char** argv) {
   std::printf("best: gemm %.2f memory %.2f network %.2f  mean %.2f%% worst %.2f%%\n", best.gemm, best.memory,
               best.network, 100 * best_score.first, 100 * best_score.second);
   auto err = errors(best);
+  if (mode == "--markdown") {
+    std::printf("| Run | GPUs | tp | pp | dp | sp | recompute | mbs* | vpp* | measured (s) | projected (s) | error |\n");
+    std::printf("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|\n");
+  }
+  std::vector<double> sorted;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     Projection p = test::project_run(runs[i], best);
-    std::printf("%-34s measured %8.3f projected %8.3f error %+6.1f%%  mbs %d vpp %d\n", runs[i].id.c_str(),
-                runs[i].measured_iteration_s, p.step_time_s, 100 * err[i], p.plan.mbs, p.plan.vpp);
+    sorted.push_back(std::fabs(err[i]));
+    if (mode == "--markdown")
+      std::printf("| %s | %d | %d | %d | %d | %s | %s | %d | %d | %.2f | %.2f | %+.1f %% |\n", runs[i].id.c_str(),
+                  p.plan.gpus(), p.plan.tp, p.plan.pp, p.plan.dp, p.plan.sp ? "yes" : "no",
+                  to_string(p.plan.recompute).c_str(), p.plan.mbs, p.plan.vpp, runs[i].measured_iteration_s,
+                  p.step_time_s, 100 * err[i]);
+    else
+      std::printf("%-34s measured %8.3f projected %8.3f error %+6.1f%%  mbs %d vpp %d\n", runs[i].id.c_str(),
+                  runs[i].measured_iteration_s, p.step_time_s, 100 * err[i], p.plan.mbs, p.plan.vpp);
   }
+  std::sort(sorted.begin(), sorted.end());
+  double mean = 0;
+  for (double x : sorted) mean += x / sorted.size();
+  const std::size_t n = sorted.size();
+  const double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  std::printf("\nmedian %.1f %%, mean %.1f %%, worst %.1f %% over %zu runs\n", 100 * median, 100 * mean,
+              100 * sorted.back(), n);
 }
