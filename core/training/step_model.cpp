@@ -19,6 +19,9 @@ constexpr double kAdamBytesPerParameter = 30;
 // Vocabulary-parallel cross-entropy per logit: forward reads the 16-bit logit and writes fp32
 // softmax (6 bytes), backward reads it and writes the 16-bit gradient (6 bytes).
 constexpr double kLossBytesPerLogit = 12;
+// An elementwise kernel's forward moves two tensors (reads its input, writes its output); its
+// backward three (reads the output gradient and the saved input, writes the input gradient).
+constexpr double kElementwiseBackward = 3.0 / 2.0;
 
 }  // namespace
 
@@ -113,11 +116,12 @@ LayerCost StepModel::layer_cost(int tp, int cp, int mbs, bool sp, Recompute reco
     attention = flops / (eff_.fused_attention * cluster_.bf16_flops);
     attention_backward = 2.5 * attention;
   } else {
-    attention = heads * (gemm_s(tokens, s, qk) + gemm_s(tokens, v, s));
+    const double matmuls = heads * (gemm_s(tokens, s, qk) + gemm_s(tokens, v, s));
     // Scale-mask-softmax reads and writes each score (4 bytes); dropout reads it, writes it
     // and its mask (5 bytes).
-    attention += memory_s(heads * tokens * s * (4 + 5 * dropout));
-    attention_backward = 2 * attention;
+    const double scores = memory_s(heads * tokens * s * (4 + 5 * dropout));
+    attention = matmuls + scores;
+    attention_backward = 2 * matmuls + kElementwiseBackward * scores;
   }
 
   // Memory-bound kernels per token: two LayerNorms (read and write 2h each), two
@@ -132,8 +136,8 @@ LayerCost StepModel::layer_cost(int tp, int cp, int mbs, bool sp, Recompute reco
   c.attention_forward = attention;
   c.forward = gemm + attention + memory;
   // Backward: two matmuls per forward matmul (input and weight gradients); memory-bound kernels
-  // read the output gradient and saved input and write the input gradient (2× the traffic).
-  c.backward = 2 * gemm + attention_backward + 2 * memory;
+  // read the output gradient and the saved input and write the input gradient.
+  c.backward = 2 * gemm + attention_backward + kElementwiseBackward * memory;
   if (recompute == Recompute::Full) c.recompute = c.forward;
   if (recompute == Recompute::Selective && !framework_.fused_attention) c.recompute = attention;
 

@@ -125,6 +125,7 @@ Json TrainingReport::to_json() const {
   if (const Projection* b = best()) {
     Json p = projection_to_json(*b);
     for (auto& [k, v] : p.items()) out[k] = v;
+    out["samples_per_s"] = b->tokens_per_s / job.seq_len;  // sequences, images: per step / step time
   } else {
     const Projection* c = search.closest_infeasible ? &*search.closest_infeasible : nullptr;
     out["plan"] = c ? plan_to_json(c->plan) : Json(nullptr);
@@ -164,7 +165,8 @@ std::string TrainingReport::to_text() const {
       << " mbs " << p.mbs << " vpp " << p.vpp << " recompute " << to_string(p.recompute) << " zero " << p.zero
       << (p.sp ? " sp" : "") << " (" << p.gpus() << " GPUs)\n";
     o << "  step time      " << duration(b->step_time_s) << "\n";
-    o << "  throughput     " << fixed(b->tokens_per_s, 0) << " tokens/s\n";
+    o << "  throughput     " << fixed(b->tokens_per_s, 0) << " tokens/s (" << fixed(b->tokens_per_s / job.seq_len, 1)
+      << " samples/s)\n";
     o << "  model TFLOP/s  " << fixed(b->model_tflops_per_gpu, 1) << " per GPU, MFU " << fixed(100 * b->mfu, 1) << " %\n";
     o << "  memory         " << fixed(b->memory.total() / 1e9, 1) << " of " << fixed(cluster.memory_bytes / 1e9, 1)
       << " GB per GPU (states " << fixed(b->memory.states.total() / 1e9, 1) << ", activations "
