@@ -6,23 +6,12 @@
 #include <limits>
 
 #include "training/plan_search.h"
+#include "training_support.h"
 
 namespace cf {
 namespace {
 
-TrainingCluster cluster(int gpus) {
-  TrainingCluster c;
-  c.gpu_name = "test GPU";
-  c.gpus = gpus;
-  c.scale_up_gpus = 8;
-  c.memory_bytes = 40e9;
-  c.memory_bytes_per_s = 2e12;
-  c.bf16_flops = 1e15;
-  c.scale_up_bps = 8 * 400e9;
-  c.scale_out_all_reduce_bps = 200e9;
-  c.scale_out_all_to_all_bps = 100e9;
-  return c;
-}
+TrainingCluster cluster(int gpus) { return test::simple_cluster(gpus, 40e9, 200e9); }
 
 ModelSpec model() {
   return model_from_json(Json{{"name", "m"}, {"layers", 12}, {"hidden", 4096}, {"heads", 32}, {"ffn", 16384},

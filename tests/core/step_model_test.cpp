@@ -7,24 +7,12 @@
 #include "training/collectives.h"
 #include "training/model_size.h"
 #include "training/step_model.h"
+#include "training_support.h"
 
 namespace cf {
 namespace {
 
-// 8 GPUs per scale-up domain; round numbers so the closed forms are easy to check by hand.
-TrainingCluster simple_cluster(int gpus) {
-  TrainingCluster c;
-  c.gpu_name = "test GPU";
-  c.gpus = gpus;
-  c.scale_up_gpus = 8;
-  c.memory_bytes = 80e9;
-  c.memory_bytes_per_s = 2e12;
-  c.bf16_flops = 1e15;
-  c.scale_up_bps = 8 * 400e9;         // 400 GB/s
-  c.scale_out_all_reduce_bps = 400e9; // 50 GB/s
-  c.scale_out_all_to_all_bps = 400e9;
-  return c;
-}
+using test::simple_cluster;
 
 ModelSpec gpt(int layers, int hidden, int heads, int seq) {
   return model_from_json(
