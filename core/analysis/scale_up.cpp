@@ -27,8 +27,8 @@ std::vector<ScaleUpDomains> analyze_scale_up(const Design& d, const Catalog& c) 
     // A domain spans `scale_up_domain_gpus` GPUs (8 on a baseboard, 72 in an NVL72 rack); a
     // system never holds a fraction of one.
     dom.gpus_per_domain = s.scale_up_domain_gpus > 0 ? s.scale_up_domain_gpus : s.gpus;
-    int gpus = count * s.gpus;
-    dom.domains = (gpus + dom.gpus_per_domain - 1) / dom.gpus_per_domain;
+    dom.gpus = count * s.gpus;
+    dom.domains = (dom.gpus + dom.gpus_per_domain - 1) / dom.gpus_per_domain;
     dom.bandwidth_bps_per_gpu = gpu ? gpu->scale_up_bandwidth_bps : 0;
     out.push_back(std::move(dom));
   }

@@ -14,6 +14,7 @@ namespace cf {
 struct ScaleUpDomains {
   std::string server_id;    // the system that forms the domain
   std::string technology;   // e.g. "NVLink 4"
+  int gpus = 0;             // GPUs of this server model in the design
   int gpus_per_domain = 0;
   int domains = 0;          // how many such domains the design holds
   double bandwidth_bps_per_gpu = 0;  // per direction (catalog, halved from bidirectional)

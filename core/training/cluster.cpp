@@ -7,19 +7,11 @@
 
 namespace cf {
 
-TrainingCluster training_cluster(const Design& design, const Catalog& catalog,
-                                 const NetworkReport& network,
+TrainingCluster training_cluster(const Catalog& catalog, const NetworkReport& network,
                                  const std::vector<ScaleUpDomains>& scale_up) {
   const ScaleUpDomains* chosen = nullptr;
-  int gpus_of_chosen = 0;
-  for (const ScaleUpDomains& d : scale_up) {
-    const ServerSpec* s = catalog.server(d.server_id);
-    int gpus = 0;
-    for (const Rack& rack : design.racks)
-      for (const Device& dev : rack.devices)
-        if (dev.catalog_id == d.server_id) gpus += s->gpus;
-    if (gpus > gpus_of_chosen) chosen = &d, gpus_of_chosen = gpus;
-  }
+  for (const ScaleUpDomains& d : scale_up)
+    if (!chosen || d.gpus > chosen->gpus) chosen = &d;
   if (!chosen) throw std::invalid_argument("the design has no GPU server to train on");
 
   TrainingCluster c;
@@ -29,7 +21,7 @@ TrainingCluster training_cluster(const Design& design, const Catalog& catalog,
   c.server_id = server.id;
   c.gpu_id = gpu->id;
   c.gpu_name = gpu->vendor + " " + gpu->model;
-  c.gpus = gpus_of_chosen;
+  c.gpus = chosen->gpus;
   c.scale_up_gpus = std::max(1, chosen->gpus_per_domain);
   c.memory_bytes = gpu->memory_bytes;
   c.memory_bytes_per_s = gpu->memory_bandwidth_bytes_per_s;
@@ -60,7 +52,7 @@ TrainingCluster training_cluster(const Design& design, const Catalog& catalog,
 }
 
 TrainingCluster training_cluster(const Design& design, const Catalog& catalog) {
-  return training_cluster(design, catalog, analyze_network(design, catalog), analyze_scale_up(design, catalog));
+  return training_cluster(catalog, analyze_network(design, catalog), analyze_scale_up(design, catalog));
 }
 
 }  // namespace cf

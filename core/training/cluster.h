@@ -29,11 +29,10 @@ struct TrainingCluster {
   std::vector<std::string> notes;  // what was assumed, what is missing
 };
 
-// The GPU servers of `design` (the model with most GPUs when several are mixed, with a note),
-// their scale-up domain and the compute fabric reaching most GPUs. Throws std::invalid_argument
-// when the design has no GPU server.
-TrainingCluster training_cluster(const Design& design, const Catalog& catalog,
-                                 const NetworkReport& network,
+// From a design's analyses: the GPU server model with most GPUs (a note when several are mixed),
+// its scale-up domain and the compute fabric reaching most GPUs. Throws std::invalid_argument
+// when there is no GPU server.
+TrainingCluster training_cluster(const Catalog& catalog, const NetworkReport& network,
                                  const std::vector<ScaleUpDomains>& scale_up);
 TrainingCluster training_cluster(const Design& design, const Catalog& catalog);
 

@@ -27,9 +27,8 @@ double activation_bytes_per_layer(const ModelSpec& m, const ParallelPlan& p, dou
   const double replicated = 4 * h + 2 * h + 2 * h + 2 * h * dropout_mask;
   // Inside it (split by t): Q, K, V, the output projection's input, and the MLP's activation
   // inputs and outputs: GeLU 2f + 2f; SwiGLU gate and up 4f, their product 2f.
-  const double qk = m.mla ? m.mla->qk_nope_dim + m.mla->qk_rope_dim : m.head_dim();
-  const double v = m.mla ? m.mla->v_head_dim : m.head_dim();
-  const int kv = m.mla ? m.heads : m.kv_heads;
+  const double qk = m.qk_head_dim(), v = m.v_head_dim();
+  const int kv = m.attention_kv_heads();
   double attention = 2 * m.heads * qk + 2 * kv * qk + 2 * kv * v + 2 * m.heads * v;
   double mlp_width = m.ffn, copies = 1, dispatched = 0;
   if (moe_layer && m.moe) {

@@ -40,6 +40,11 @@ struct ModelSpec {
   std::optional<MlaSpec> mla;
 
   int head_dim() const { return hidden / heads; }
+  // Per-head widths of the attention kernel: MLA's queries and keys carry a RoPE part.
+  int qk_head_dim() const { return mla ? mla->qk_nope_dim + mla->qk_rope_dim : head_dim(); }
+  int v_head_dim() const { return mla ? mla->v_head_dim : head_dim(); }
+  // Key-value heads the attention kernel sees: MLA decompresses one per query head.
+  int attention_kv_heads() const { return mla ? heads : kv_heads; }
 };
 
 // Reads one model file; throws LoadError naming the file and the JSON path.

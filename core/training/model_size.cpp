@@ -2,20 +2,24 @@
 
 namespace cf {
 
-namespace {
-
-double attention_weights(const ModelSpec& m) {
+double attention_input_weights(const ModelSpec& m) {
   const double h = m.hidden, d = m.head_dim();
   if (m.mla) {  // DeepSeek-V2 (arXiv 2405.04434) section 2.1: low-rank Q and joint KV compression
     const MlaSpec& a = *m.mla;
-    const double qk = a.qk_nope_dim + a.qk_rope_dim;
-    double q = h * a.q_lora_rank + a.q_lora_rank * m.heads * qk + a.q_lora_rank;
-    double kv = h * (a.kv_lora_rank + a.qk_rope_dim) +
-                a.kv_lora_rank * m.heads * (a.qk_nope_dim + a.v_head_dim) + a.kv_lora_rank;
-    return q + kv + m.heads * a.v_head_dim * h;
+    double q = h * a.q_lora_rank + a.q_lora_rank * m.heads * m.qk_head_dim();
+    double kv = h * (a.kv_lora_rank + a.qk_rope_dim) + a.kv_lora_rank * m.heads * (a.qk_nope_dim + a.v_head_dim);
+    return q + kv;
   }
-  // Q and O are heads x d wide; K and V kv_heads x d (grouped-query attention).
-  return 2 * h * m.heads * d + 2 * h * m.kv_heads * d;
+  // Q is heads x d wide; K and V kv_heads x d (grouped-query attention).
+  return h * m.heads * d + 2 * h * m.kv_heads * d;
+}
+
+namespace {
+
+double attention_weights(const ModelSpec& m) {
+  // Input projections, the output projection, and MLA's two low-rank norms.
+  const double norms = m.mla ? m.mla->q_lora_rank + m.mla->kv_lora_rank : 0.0;
+  return attention_input_weights(m) + static_cast<double>(m.heads) * m.v_head_dim() * m.hidden + norms;
 }
 
 double mlp_weights(const ModelSpec& m, int ffn) {
@@ -62,9 +66,7 @@ double training_flops_per_token(const ModelSpec& m, int seq_len) {
     double per_token = layer_weights(m, l).second - (m.adaln ? 6.0 * m.hidden * m.hidden : 0.0);
     forward += 2 * per_token;
     // QK^T and attention x V over the whole sequence.
-    double qk = m.mla ? m.mla->qk_nope_dim + m.mla->qk_rope_dim : m.head_dim();
-    double v = m.mla ? m.mla->v_head_dim : m.head_dim();
-    forward += 2.0 * seq_len * m.heads * (qk + v);
+    forward += 2.0 * seq_len * m.heads * (m.qk_head_dim() + m.v_head_dim());
   }
   forward += 2.0 * m.hidden * m.vocab;  // logits
   return 3 * forward;                   // backward = 2 x forward (Kaplan et al. 2020; Narayanan et al. 2021)

@@ -13,6 +13,10 @@ struct ParameterCount {
 
 ParameterCount parameter_count(const ModelSpec& m);
 
+// Matmul weights of one layer's attention input projections: Q, K, V, or MLA's low-rank
+// query and key-value projections with their up-projections (no norms, no output projection).
+double attention_input_weights(const ModelSpec& m);
+
 // Model FLOPs of one training step per token (forward + backward, no recompute): 3 x forward,
 // forward = 2 x active matmul weights + 4 s x attention width per layer (scores and values,
 // full sequence as Megatron counts it) + 2 h V for the logits.

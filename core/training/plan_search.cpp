@@ -86,20 +86,17 @@ SearchResult search_plans(const StepModel& sm, const SearchOptions& o) {
                   for (int ep : fixed_or(f.ep, eps))
                     for (int zero : zeros) {
                       ParallelPlan p{tp, pp, dp, cp, ep, mbs, vpp, rc, zero, sp};
-                      if (Infeasible why = sm.check(p); why != Infeasible::None) {
-                        if (r.evaluated == 0 && !r.closest_infeasible) {
-                          r.closest_infeasible = Projection{};
-                          r.closest_infeasible->plan = p;
-                          r.closest_infeasible->infeasible = why;
-                        }
+                      Projection pr = sm.evaluate(p, cost);  // divisibility is checked first
+                      if (pr.infeasible != Infeasible::None && pr.infeasible != Infeasible::Memory) {
+                        if (!r.closest_infeasible) r.closest_infeasible = pr;  // not costed
                         continue;
                       }
                       ++r.evaluated;
-                      Projection pr = sm.evaluate(p, cost);
                       if (!pr.fits()) {
                         ++r.rejected_memory;
-                        if (r.best.empty() && (!r.closest_infeasible || !r.closest_infeasible->memory.total() ||
-                                               pr.memory.total() < r.closest_infeasible->memory.total()))
+                        const std::optional<Projection>& c = r.closest_infeasible;
+                        if (r.best.empty() && (!c || c->infeasible != Infeasible::Memory ||
+                                               pr.memory.total() < c->memory.total()))
                           r.closest_infeasible = pr;
                         continue;
                       }

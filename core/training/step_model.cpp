@@ -74,22 +74,14 @@ LayerCost StepModel::layer_cost(int tp, int cp, int mbs, bool sp, Recompute reco
   const double t = tp, h = m.hidden, s = job_.seq_len;
   const double tokens = static_cast<double>(mbs) * s / cp;  // query tokens on this GPU
   const double heads = m.heads / t;
-  const double qk = m.mla ? m.mla->qk_nope_dim + m.mla->qk_rope_dim : m.head_dim();
-  const double v = m.mla ? m.mla->v_head_dim : m.head_dim();
-  const int kv = m.mla ? m.heads : m.kv_heads;
+  const double qk = m.qk_head_dim(), v = m.v_head_dim();
+  const int kv = m.attention_kv_heads();
   const bool swiglu = m.activation == Activation::Swiglu;
   const double dropout = m.dropout ? 1 : 0;
 
   // Matmuls of the forward pass. Attention input projections (Q, K, V or MLA's low-rank
   // ones) as one GEMM of the layer's input-projection width, then the output projection.
-  double attention_in = 0;
-  if (m.mla) {
-    const MlaSpec& a = *m.mla;
-    attention_in = a.q_lora_rank + m.heads * qk * a.q_lora_rank / h + a.kv_lora_rank + a.qk_rope_dim +
-                   m.heads * (a.qk_nope_dim + a.v_head_dim) * a.kv_lora_rank / h;
-  } else {
-    attention_in = m.heads * qk + kv * qk + kv * v;
-  }
+  const double attention_in = attention_input_weights(m) / h;
   double gemm = gemm_s(tokens, attention_in / t, h) + gemm_s(tokens, h, m.heads * v / t);
   auto mlp = [&](double rows, double width) {
     return gemm_s(rows, (swiglu ? 2 : 1) * width / t, h) + gemm_s(rows, h, width / t);

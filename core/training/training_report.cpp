@@ -26,6 +26,14 @@ std::string duration(double s) {
   return fixed(s / 86400, 1) + " days";
 }
 
+// "tp 8 pp 4 dp 32 cp 1 ep 1 mbs 1 vpp 2 recompute full zero 1 sp"
+std::string describe(const ParallelPlan& p) {
+  std::ostringstream o;
+  o << "tp " << p.tp << " pp " << p.pp << " dp " << p.dp << " cp " << p.cp << " ep " << p.ep << " mbs " << p.mbs
+    << " vpp " << p.vpp << " recompute " << to_string(p.recompute) << " zero " << p.zero << (p.sp ? " sp" : "");
+  return o.str();
+}
+
 // Goodput of the job on `gpus` of the cluster's GPUs: the design's interruption rate scaled to
 // them, Daly's checkpoint interval for the model's checkpoint at the design's storage bandwidth.
 void add_goodput(TrainingReport& r, const Design& design, const Catalog& catalog, int gpus) {
@@ -161,9 +169,7 @@ std::string TrainingReport::to_text() const {
     o << "No feasible plan: " << infeasible_reason << "\n";
   } else {
     const ParallelPlan& p = b->plan;
-    o << "Best plan: tp " << p.tp << " pp " << p.pp << " dp " << p.dp << " cp " << p.cp << " ep " << p.ep
-      << " mbs " << p.mbs << " vpp " << p.vpp << " recompute " << to_string(p.recompute) << " zero " << p.zero
-      << (p.sp ? " sp" : "") << " (" << p.gpus() << " GPUs)\n";
+    o << "Best plan: " << describe(p) << " (" << p.gpus() << " GPUs)\n";
     o << "  step time      " << duration(b->step_time_s) << "\n";
     o << "  throughput     " << fixed(b->tokens_per_s, 0) << " tokens/s (" << fixed(b->tokens_per_s / job.seq_len, 1)
       << " samples/s)\n";
@@ -190,10 +196,7 @@ std::string TrainingReport::to_text() const {
     if (search.best.size() > 1) {
       o << "Top " << search.best.size() << " plans:\n";
       for (const Projection& t : search.best)
-        o << "  tp " << t.plan.tp << " pp " << t.plan.pp << " dp " << t.plan.dp << " cp " << t.plan.cp << " ep "
-          << t.plan.ep << " mbs " << t.plan.mbs << " vpp " << t.plan.vpp << " " << to_string(t.plan.recompute)
-          << " zero " << t.plan.zero << (t.plan.sp ? " sp" : "") << ": " << duration(t.step_time_s) << ", MFU "
-          << fixed(100 * t.mfu, 1) << " %\n";
+        o << "  " << describe(t.plan) << ": " << duration(t.step_time_s) << ", MFU " << fixed(100 * t.mfu, 1) << " %\n";
     }
   }
   o << "Search: " << search.evaluated << " plans evaluated, " << search.feasible << " fit, in "

@@ -59,7 +59,9 @@ TEST(PlanSearch, TopKFastestFirstAndFixedFieldsKept) {
     EXPECT_TRUE(r.best[i].fits());
     EXPECT_EQ(r.best[i].plan.tp, 4);
     EXPECT_EQ(r.best[i].plan.recompute, Recompute::Selective);
-    if (i > 0) EXPECT_LE(r.best[i - 1].step_time_s, r.best[i].step_time_s);
+    if (i > 0) {
+      EXPECT_LE(r.best[i - 1].step_time_s, r.best[i].step_time_s);
+    }
   }
   EXPECT_GT(r.elapsed_s, 0);
 }

@@ -90,12 +90,15 @@ TEST(TrainingDesign, DoublingTheNicRateHalvesTheFabricTimeAndNothingElse) {
 TEST(TrainingDesign, TwoToOneLeafOversubscriptionSlowsTheDataParallelRing) {
   const Catalog& catalog = test::installed_catalog();
   TrainingCluster full = cluster(catalog, "nvidia-dgx-h100", "nvidia-qm9700", 1024);
-  ClusterRequest req{1024, std::nullopt, "nvidia-dgx-h100", "nvidia-qm9700"};
+  ClusterRequest req;
+  req.gpus = 1024;
+  req.server_id = "nvidia-dgx-h100";
+  req.switch_id = "nvidia-qm9700";
   req.leaf_oversubscription = 2;
   req.service_fabrics = false;
   Design design = generate_cluster(req, catalog).design;
   NetworkReport network = analyze_network(design, catalog);
-  TrainingCluster half = training_cluster(design, catalog, network, analyze_scale_up(design, catalog));
+  TrainingCluster half = training_cluster(catalog, network, analyze_scale_up(design, catalog));
   // The rails cross leaves, so the ring runs at the link rate over the worst leaf's
   // oversubscription that the network analysis measured (2:1 asked, whole links built).
   const double slowdown = full.scale_out_all_reduce_bps / half.scale_out_all_reduce_bps;
