@@ -37,8 +37,8 @@ const Catalog& catalog_with_800g_dgx() {
   return c;
 }
 
-TrainingCluster cluster(const Catalog& catalog, const std::string& server, const std::string& sw, int gpus,
-                        double oversubscription = 1) {
+Design generated(const Catalog& catalog, const std::string& server, const std::string& sw, int gpus,
+                 double oversubscription = 1) {
   ClusterRequest req;
   req.gpus = gpus;
   req.server_id = server;
@@ -46,7 +46,11 @@ TrainingCluster cluster(const Catalog& catalog, const std::string& server, const
   req.leaf_oversubscription = oversubscription;
   req.service_fabrics = false;
   if (catalog.server(server)->cooling != "air") req.cooling = CoolingChoice::Liquid;
-  return training_cluster(generate_cluster(req, catalog).design, catalog);
+  return generate_cluster(req, catalog).design;
+}
+
+TrainingCluster cluster(const Catalog& catalog, const std::string& server, const std::string& sw, int gpus) {
+  return training_cluster(generated(catalog, server, sw, gpus), catalog);
 }
 
 // Everything that crosses the fabric or waits on it.
@@ -90,13 +94,7 @@ TEST(TrainingDesign, DoublingTheNicRateHalvesTheFabricTimeAndNothingElse) {
 TEST(TrainingDesign, TwoToOneLeafOversubscriptionSlowsTheDataParallelRing) {
   const Catalog& catalog = test::installed_catalog();
   TrainingCluster full = cluster(catalog, "nvidia-dgx-h100", "nvidia-qm9700", 1024);
-  ClusterRequest req;
-  req.gpus = 1024;
-  req.server_id = "nvidia-dgx-h100";
-  req.switch_id = "nvidia-qm9700";
-  req.leaf_oversubscription = 2;
-  req.service_fabrics = false;
-  Design design = generate_cluster(req, catalog).design;
+  Design design = generated(catalog, "nvidia-dgx-h100", "nvidia-qm9700", 1024, 2);
   NetworkReport network = analyze_network(design, catalog);
   TrainingCluster half = training_cluster(catalog, network, analyze_scale_up(design, catalog));
   // The rails cross leaves, so the ring runs at the link rate over the worst leaf's
