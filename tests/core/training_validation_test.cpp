@@ -19,9 +19,15 @@ const std::vector<test::MeasuredRun>& runs() {
   return all;
 }
 
+double mean_of(const std::vector<double>& v) {
+  double mean = 0;
+  for (double x : v) mean += x / v.size();
+  return mean;
+}
+
 TEST(TrainingValidation, EveryPublishedRunIsProjectedWithinTenPercent) {
   ASSERT_EQ(runs().size(), 18u);
-  std::vector<double> errors;
+  std::vector<double> errors, calculon_runs;
   for (const auto& run : runs()) {
     Projection p = test::project_run(run, kCalibratedEfficiency);
     ASSERT_TRUE(p.fits()) << run.id << ": " << to_string(p.infeasible);
@@ -33,13 +39,17 @@ TEST(TrainingValidation, EveryPublishedRunIsProjectedWithinTenPercent) {
     EXPECT_LT(std::fabs(error), 0.10) << run.id << ": measured " << run.measured_iteration_s << " s, projected "
                                       << p.step_time_s << " s";
     errors.push_back(std::fabs(error));
+    if (run.id.starts_with("korthikanti2022-t5-")) calculon_runs.push_back(std::fabs(error));
   }
-  // docs/validation.md: mean 4.0 %, worst 7.1 %. Calculon's own validation: 3.7 % mean, 8.9 % worst.
-  std::sort(errors.begin(), errors.end());
-  double mean = 0;
-  for (double e : errors) mean += e / errors.size();
-  EXPECT_LT(errors.back(), 0.089);
-  EXPECT_LT(mean, 0.045);
+  // docs/validation.md: all 18 runs mean 4.0 %, worst 7.1 %.
+  EXPECT_LT(*std::max_element(errors.begin(), errors.end()), 0.089);
+  EXPECT_LT(mean_of(errors), 0.045);
+  // Calculon validates on exactly Korthikanti's eight Table 5 runs (calculon-ai/calculon,
+  // validation/seqsel/tab5) and reports 3.7 % mean, 8.9 % worst there; on the same runs this
+  // model must do better (docs/validation.md: 3.3 %, 6.3 %).
+  ASSERT_EQ(calculon_runs.size(), 8u);
+  EXPECT_LT(*std::max_element(calculon_runs.begin(), calculon_runs.end()), 0.089);
+  EXPECT_LT(mean_of(calculon_runs), 0.037);
 }
 
 TEST(TrainingValidation, RecomputeCostsWhatKorthikantiMeasured) {
