@@ -16,25 +16,34 @@ CoolingReport cooling_of(const Design& d, const Catalog& c, const PowerReport& p
   return analyze_cooling(d, c, heat, power.gpu_utilization);
 }
 
+// Validation Problems, then the power, cooling and network analyses' Problems.
+std::vector<Problem> problems_of(std::vector<Problem> validation, const PowerReport& power,
+                                 const CoolingReport& cooling, const NetworkReport& network) {
+  std::vector<Problem> out = std::move(validation);
+  out.insert(out.end(), cooling.problems.begin(), cooling.problems.end());
+  out.insert(out.end(), power.problems.begin(), power.problems.end());
+  out.insert(out.end(), network.problems.begin(), network.problems.end());
+  return out;
+}
+
 }  // namespace
 
 DesignReport analyze_design(const Design& d, const Catalog& c) {
-  DesignSummary summary = summarize(d, c);
-  PowerReport power = analyze_power(d, c);
-  CoolingReport cooling = cooling_of(d, c, power);
-  CostReport cost = analyze_cost(d, c, power.facility_w, summary.gpus);
-  return {std::move(summary),       std::move(power),         std::move(cooling),
-          std::move(cost),          analyze_reliability(d, c), analyze_network(d, c),
-          analyze_scale_up(d, c)};
+  DesignReport r;
+  r.summary = summarize(d, c);
+  r.power = analyze_power(d, c);
+  r.cooling = cooling_of(d, c, r.power);
+  r.cost = analyze_cost(d, c, r.power.facility_w, r.summary.gpus);
+  r.reliability = analyze_reliability(d, c);
+  r.network = analyze_network(d, c);
+  r.scale_up = analyze_scale_up(d, c);
+  r.problems = problems_of(validate(d, c), r.power, r.cooling, r.network);
+  return r;
 }
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
-  std::vector<Problem> problems = validate(d, c);
   PowerReport power = analyze_power(d, c);
-  for (auto& p : cooling_of(d, c, power).problems) problems.push_back(std::move(p));
-  for (auto& p : power.problems) problems.push_back(std::move(p));
-  for (auto& p : analyze_network(d, c).problems) problems.push_back(std::move(p));
-  return problems;
+  return problems_of(validate(d, c), power, cooling_of(d, c, power), analyze_network(d, c));
 }
 
 Json DesignReport::to_json() const {

@@ -25,6 +25,8 @@ struct DesignReport {
   ReliabilityReport reliability;
   NetworkReport network;
   std::vector<ScaleUpDomains> scale_up;
+  // Everything check_design() reports, from the analyses above (the GUI's Problems list).
+  std::vector<Problem> problems;
 
   // Stable keys (docs/cli.md): the summary's keys, power, cooling, cost, reliability, then
   // "network": {fabrics, scale_up, problems}.

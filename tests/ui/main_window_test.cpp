@@ -18,40 +18,14 @@
 #include "io/design_file.h"
 #include "problems_panel.h"
 #include "summary_panel.h"
+#include "ui_test_support.h"
 
 using cf::ui::DesignTreeModel;
 using cf::ui::MainWindow;
+using cf::ui::test::kTinyDesign;
+using cf::ui::test::sample_path;
 
 namespace {
-
-// Two rows; row A holds racks a01 (two DGX H100, a QM9700 leaf, a PDU) and a02 (one DGX H100),
-// row B holds b01 (one DGX H100): 3 racks, 6 devices, 4 x 8 = 32 GPUs.
-const char* const kTinyDesign = R"({
- "format": "clusterforge-design",
- "version": 2,
- "name": "Tiny test design",
- "site": {"name": "Test", "rack_pitch_m": 0.6, "voltage_v": 415},
- "rows": [{"id": "row-a", "name": "A", "x_m": 0, "y_m": 0},
-          {"id": "row-b", "name": "B", "x_m": 0, "y_m": 3}],
- "racks": [
-  {"id": "a02", "name": "A02", "catalog": "rack-48u-600x1200", "row": "row-a", "position": 1,
-   "devices": [{"id": "dgx-03", "catalog": "nvidia-dgx-h100", "u": 1}]},
-  {"id": "a01", "name": "A01", "catalog": "rack-48u-600x1200", "row": "row-a", "position": 0,
-   "power_limit_kw": 45,
-   "devices": [
-    {"id": "dgx-01", "catalog": "nvidia-dgx-h100", "u": 1, "face": "front"},
-    {"id": "dgx-02", "catalog": "nvidia-dgx-h100", "u": 9, "face": "front"},
-    {"id": "leaf-01", "catalog": "nvidia-qm9700", "u": 42, "face": "rear"},
-    {"id": "a01-pdu-a", "catalog": "raritan-px3-5878i2r", "u": 0, "face": "rear", "feed": "feed-a"}
-   ]},
-  {"id": "b01", "name": "B01", "catalog": "rack-48u-600x1200", "row": "row-b", "position": 0,
-   "devices": [{"id": "dgx-04", "catalog": "nvidia-dgx-h100", "u": 1}]}
- ],
- "power_feeds": [{"id": "feed-a", "name": "A", "side": "A", "voltage_v": 415, "phases": 3,
-                  "current_a": 60}],
- "links": []
-}
-)";
 
 // Two servers overlapping in U: an overlapping-u Problem naming a device.
 const char* const kOverlapDesign = R"({
@@ -101,10 +75,6 @@ TreeCounts count_design(const cf::Design& d) {
   c.racks = static_cast<int>(d.racks.size());
   for (const auto& rack : d.racks) c.devices += static_cast<int>(rack.devices.size());
   return c;
-}
-
-QString sample_path(const char* name) {
-  return QStringLiteral(CF_SOURCE_DIR "/samples/") + QString::fromUtf8(name);
 }
 
 }  // namespace
