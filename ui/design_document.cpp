@@ -127,13 +127,18 @@ void DesignDocument::set_stale(bool stale) {
   emit stale_changed(stale);
 }
 
-bool DesignDocument::save_to(const QString& path, QString* error) {
+bool DesignDocument::save_copy_to(const QString& path, QString* error) const {
   try {
     save_design(design_, std::filesystem::path(QFile::encodeName(path).toStdString()));
   } catch (const std::exception& e) {
     if (error) *error = QString::fromStdString(e.what());
     return false;
   }
+  return true;
+}
+
+bool DesignDocument::save_to(const QString& path, QString* error) {
+  if (!save_copy_to(path, error)) return false;
   const QString absolute = QFileInfo(path).absoluteFilePath();
   if (absolute != file_path_) {
     file_path_ = absolute;
@@ -141,6 +146,11 @@ bool DesignDocument::save_to(const QString& path, QString* error) {
   }
   undo_stack_->setClean();
   return true;
+}
+
+void DesignDocument::mark_modified() {
+  undo_stack_->resetClean();
+  emit modified_changed(true);
 }
 
 bool DesignDocument::is_modified() const { return !undo_stack_->isClean() || file_path_.isEmpty(); }

@@ -58,6 +58,10 @@ class DesignDocument : public QObject {
   // Saves atomically (core save_design, keeps a .bak); the path becomes the document's file and
   // the undo stack's clean state. False with the error message on failure.
   bool save_to(const QString& path, QString* error = nullptr);
+  // Writes the design to `path` atomically without making it the document's file (autosave).
+  bool save_copy_to(const QString& path, QString* error = nullptr) const;
+  // From now on the document counts as modified until saved (a recovered autosave).
+  void mark_modified();
   // Unsaved edits, or a design that was never saved (generated, recovered).
   bool is_modified() const;
 

@@ -9,15 +9,25 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QKeySequence>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
 #include <exception>
 #include <filesystem>
 
-#include "analysis/design_report.h"
+#include "autosave.h"
+#include "design_document.h"
 #include "design_tree_model.h"
 #include "io/design_file.h"
 #include "io/resources.h"
@@ -30,6 +40,8 @@ namespace {
 
 // Up to this many racks the tree opens fully; beyond, it shows rows and racks only.
 constexpr int kExpandAllRacks = 16;
+constexpr int kRecentFiles = 10;
+const QString kRecentKey = QStringLiteral("recent_files");
 
 std::filesystem::path to_path(const QString& path) {
   return std::filesystem::path(QFile::encodeName(path).toStdString());
@@ -39,133 +51,247 @@ QString file_filter() {
   return QObject::tr("ClusterForge designs (*.cluster.json);;JSON files (*.json);;All files (*)");
 }
 
+const std::vector<Problem> kNoProblems;
+
 }  // namespace
 
 MainWindow::MainWindow(Catalog catalog, QWidget* parent)
     : QMainWindow(parent), catalog_(std::move(catalog)) {
+  undo_group_ = new QUndoGroup(this);
+  autosave_ = new Autosave({}, this);
+  create_views();
+  create_docks();
+  create_actions();
+  stale_label_ = new QLabel(this);
+  statusBar()->addPermanentWidget(stale_label_);
+  statusBar()->showMessage(tr("Open a design with File \u25B8 Open\u2026"));
+  resize(1440, 900);
+  restore_layout();
+  show_design();
+}
+
+MainWindow::~MainWindow() {
+  // The views point into the document: detach them before it goes.
+  autosave_->watch(nullptr);
+  tree_model_->set_design(nullptr, nullptr);
+}
+
+void MainWindow::create_views() {
+  central_ = new QStackedWidget(this);
+  start_placeholder_ = new QLabel(tr("Open a design (File \u25B8 Open\u2026) or a recent file."), central_);
+  static_cast<QLabel*>(start_placeholder_)->setAlignment(Qt::AlignCenter);
+  view_tabs_ = new QTabWidget(central_);
+  view_tabs_->setDocumentMode(true);
+  central_->addWidget(start_placeholder_);
+  central_->addWidget(view_tabs_);
+  setCentralWidget(central_);
+}
+
+QDockWidget* MainWindow::add_dock(const QString& title, const QString& object_name, QWidget* content,
+                                  Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(title, this);
+  dock->setObjectName(object_name);  // QSettings restores the layout by these names
+  dock->setWidget(content);
+  addDockWidget(area, dock);
+  return dock;
+}
+
+void MainWindow::create_docks() {
   tree_model_ = new DesignTreeModel(catalog_, this);
   tree_view_ = new QTreeView(this);
   tree_view_->setModel(tree_model_);
   tree_view_->setUniformRowHeights(true);
   tree_view_->setAlternatingRowColors(true);
   tree_view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  tree_view_->setSelectionMode(QAbstractItemView::SingleSelection);
+  tree_view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   tree_view_->header()->setStretchLastSection(false);
   tree_view_->header()->setSectionResizeMode(DesignTreeModel::TypeColumn, QHeaderView::Stretch);
-  setCentralWidget(tree_view_);
+  tree_dock_ = add_dock(tr("Design"), QStringLiteral("design_dock"), tree_view_, Qt::LeftDockWidgetArea);
+  tree_dock_->setMinimumWidth(320);
+  connect(tree_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    if (syncing_selection_ || !document_) return;
+    QStringList ids;
+    for (const QModelIndex& index : tree_view_->selectionModel()->selectedRows())
+      ids.push_back(QString::fromStdString(tree_model_->object_id(index)));
+    document_->set_selection(ids);
+  });
 
-  create_docks();
-  create_actions();
-  statusBar()->showMessage(tr("Open a design with File \u25B8 Open\u2026"));
-  resize(1280, 800);
-  show_design();
-}
-
-MainWindow::~MainWindow() {
-  // The model points into the design: detach it before the members go.
-  tree_model_->set_design(nullptr, nullptr);
-}
-
-void MainWindow::create_docks() {
   summary_panel_ = new SummaryPanel(this);
-  summary_dock_ = new QDockWidget(tr("Summary"), this);
-  summary_dock_->setObjectName(QStringLiteral("summary_dock"));
-  summary_dock_->setWidget(summary_panel_);
+  summary_dock_ = add_dock(tr("Summary"), QStringLiteral("summary_dock"), summary_panel_, Qt::RightDockWidgetArea);
   summary_dock_->setMinimumWidth(300);
-  addDockWidget(Qt::RightDockWidgetArea, summary_dock_);
 
   problems_panel_ = new ProblemsPanel(this);
-  problems_dock_ = new QDockWidget(tr("Problems"), this);
-  problems_dock_->setObjectName(QStringLiteral("problems_dock"));
-  problems_dock_->setWidget(problems_panel_);
-  addDockWidget(Qt::BottomDockWidgetArea, problems_dock_);
+  problems_dock_ = add_dock(tr("Problems"), QStringLiteral("problems_dock"), problems_panel_, Qt::BottomDockWidgetArea);
   resizeDocks({problems_dock_}, {180}, Qt::Vertical);
-
   connect(problems_panel_, &ProblemsPanel::object_activated, this, [this](const QString& id) {
-    if (!select_object(id))
-      statusBar()->showMessage(tr("%1 is not shown in the tree").arg(id), 5000);
+    if (!select_object(id)) show_message(tr("%1 is not in the design").arg(id));
   });
+
+  auto* history = new QUndoView(undo_group_, this);
+  history->setEmptyLabel(tr("<opened>"));
+  history_dock_ = add_dock(tr("History"), QStringLiteral("history_dock"), history, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(problems_dock_, history_dock_);
+  problems_dock_->raise();
 }
 
 void MainWindow::create_actions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::open_with_dialog);
-  open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+  open->setShortcut(QKeySequence::Open);
+  recent_menu_ = file->addMenu(tr("Open &Recent"));
+  rebuild_recent_menu();
   save_action_ = file->addAction(tr("&Save"), this, [this] { save(); });
-  save_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+  save_action_->setShortcut(QKeySequence::Save);
   save_as_action_ = file->addAction(tr("Save &As\u2026"), this, [this] { save_as(); });
   save_as_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+  close_action_ = file->addAction(tr("&Close"), this, [this] { close_design(); });
+  close_action_->setShortcut(QKeySequence::Close);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  quit->setShortcut(QKeySequence::Quit);
   quit->setMenuRole(QAction::QuitRole);
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  view->addAction(summary_dock_->toggleViewAction());
-  view->addAction(problems_dock_->toggleViewAction());
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = undo_group_->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = undo_group_->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  delete_action_ = edit->addAction(tr("&Delete Selection"), this, &MainWindow::delete_selection);
+  delete_action_->setShortcut(QKeySequence::Delete);
+
+  view_menu_ = menuBar()->addMenu(tr("&View"));
+  for (QDockWidget* dock : {tree_dock_, summary_dock_, problems_dock_, history_dock_})
+    view_menu_->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* about_action = help->addAction(tr("&About ClusterForge"), this, &MainWindow::about);
   about_action->setMenuRole(QAction::AboutRole);
 }
 
+const Design* MainWindow::design() const { return document_ ? &document_->design() : nullptr; }
+const DesignSummary* MainWindow::summary() const { return document_ ? &document_->report().summary : nullptr; }
+const std::vector<Problem>& MainWindow::problems() const {
+  return document_ ? document_->report().problems : kNoProblems;
+}
+QString MainWindow::file_path() const { return document_ ? document_->file_path() : QString(); }
+
 bool MainWindow::open_file(const QString& path) {
   last_error_.clear();
-  auto next = std::make_unique<Design>();
-  DesignSummary next_summary;
-  std::vector<Problem> next_problems;
+  Design loaded;
   try {
-    *next = load_design(to_path(path));
-    next_summary = summarize(*next, catalog_);
-    next_problems = check_design(*next, catalog_);
+    loaded = load_design(to_path(path));
   } catch (const std::exception& e) {
     // LoadError names the file, the JSON path and, for syntax errors, line:column.
     report_error(tr("Cannot open design"), QString::fromStdString(e.what()));
     return false;
   }
-  tree_model_->set_design(nullptr, nullptr);
-  design_ = std::move(next);
-  summary_ = std::move(next_summary);
-  problems_ = std::move(next_problems);
-  file_path_ = QFileInfo(path).absoluteFilePath();
-  setWindowModified(false);
-  show_design();
-  statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(file_path_)), 8000);
+  if (!close_design()) return false;
+  set_document(std::make_unique<DesignDocument>(catalog_, std::move(loaded), path));
+  remember_recent(document_->file_path());
+  show_message(tr("Opened %1").arg(QDir::toNativeSeparators(document_->file_path())));
   return true;
+}
+
+void MainWindow::open_design(Design design, const QString& file_path) {
+  if (!close_design()) return;
+  auto document = std::make_unique<DesignDocument>(catalog_, std::move(design), file_path);
+  document->mark_modified();
+  set_document(std::move(document));
+}
+
+bool MainWindow::close_design() {
+  if (!document_) return true;
+  if (!maybe_save()) return false;
+  set_document(nullptr);
+  return true;
+}
+
+void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
+  autosave_->watch(nullptr);
+  tree_model_->set_design(nullptr, nullptr);
+  if (document_) undo_group_->removeStack(document_->undo_stack());
+  document_ = std::move(document);
+  if (document_) {
+    DesignDocument* doc = document_.get();
+    undo_group_->addStack(doc->undo_stack());
+    undo_group_->setActiveStack(doc->undo_stack());
+    connect(doc, &DesignDocument::design_changed, this, &MainWindow::show_design);
+    connect(doc, &DesignDocument::report_changed, this, &MainWindow::show_report);
+    connect(doc, &DesignDocument::selection_changed, this, &MainWindow::show_selection);
+    connect(doc, &DesignDocument::modified_changed, this, [this] { update_title(); });
+    connect(doc, &DesignDocument::file_path_changed, this, [this] { update_title(); });
+    connect(doc, &DesignDocument::stale_changed, this, [this](bool stale) {
+      stale_label_->setText(stale ? tr("Analysing\u2026") : QString());
+    });
+    autosave_->watch(doc);
+  }
+  central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_placeholder_);
+  show_design();
 }
 
 bool MainWindow::save_to(const QString& path) {
   last_error_.clear();
-  if (!design_) {
+  if (!document_) {
     last_error_ = tr("No design is open");
     return false;
   }
-  try {
-    save_design(*design_, to_path(path));
-  } catch (const std::exception& e) {
-    report_error(tr("Cannot save design"), QString::fromStdString(e.what()));
+  QString error;
+  if (!document_->save_to(path, &error)) {
+    report_error(tr("Cannot save design"), error);
     return false;
   }
-  file_path_ = QFileInfo(path).absoluteFilePath();
-  setWindowModified(false);
+  remember_recent(document_->file_path());
   update_title();
-  statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(file_path_)), 5000);
+  show_message(tr("Saved %1").arg(QDir::toNativeSeparators(document_->file_path())));
   return true;
 }
 
 bool MainWindow::select_object(const QString& object_id) {
-  const QModelIndex index = tree_model_->index_of_object(object_id.toStdString());
-  if (!index.isValid()) return false;
-  for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) tree_view_->expand(p);
-  tree_view_->setCurrentIndex(index);
-  tree_view_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+  if (!document_) return false;
+  if (!tree_model_->index_of_object(object_id.toStdString()).isValid()) {
+    // Not a row, rack or device (a link, feed, fabric...): other views may still show it.
+    bool known = false;
+    const Design& d = document_->design();
+    const std::string id = object_id.toStdString();
+    for (const auto& l : d.links) known |= l.id == id;
+    for (const auto& f : d.power_feeds) known |= f.id == id;
+    for (const auto& f : d.fabrics) known |= f.id == id;
+    for (const auto& c : d.cooling_units) known |= c.id == id;
+    if (!known) return false;
+  }
+  document_->set_selection({object_id});
   tree_view_->setFocus(Qt::OtherFocusReason);
   return true;
 }
 
+void MainWindow::show_selection() {
+  if (!document_) return;
+  syncing_selection_ = true;
+  QItemSelectionModel* selection = tree_view_->selectionModel();
+  selection->clearSelection();
+  QModelIndex first;
+  for (const QString& id : document_->selection()) {
+    const QModelIndex index = tree_model_->index_of_object(id.toStdString());
+    if (!index.isValid()) continue;
+    for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) tree_view_->expand(p);
+    selection->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    if (!first.isValid()) first = index;
+  }
+  if (first.isValid()) {
+    selection->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    tree_view_->scrollTo(first, QAbstractItemView::PositionAtCenter);
+  }
+  syncing_selection_ = false;
+  update_actions();
+}
+
 void MainWindow::show_design() {
-  tree_model_->set_design(design_.get(), design_ ? &summary_ : nullptr);
-  if (design_ && summary_.racks <= kExpandAllRacks)
+  const DesignSummary* s = summary();
+  tree_model_->set_design(design(), s);
+  if (document_ && s->racks <= kExpandAllRacks)
     tree_view_->expandAll();
   else
     tree_view_->expandToDepth(0);
@@ -176,29 +302,69 @@ void MainWindow::show_design() {
     tree_view_->resizeColumnToContents(c);
     tree_view_->setColumnWidth(c, tree_view_->columnWidth(c) + padding);
   }
-  summary_panel_->set_summary(design_ ? &summary_ : nullptr);
-  problems_panel_->set_problems(problems_, design_ != nullptr);
-  problems_dock_->setWindowTitle(design_ ? tr("Problems (%1)").arg(problems_.size())
-                                         : tr("Problems"));
+  show_report();
+  show_selection();
   update_title();
   update_actions();
 }
 
+void MainWindow::show_report() {
+  summary_panel_->set_summary(summary());
+  problems_panel_->set_problems(problems(), document_ != nullptr);
+  problems_dock_->setWindowTitle(document_ ? tr("Problems (%1)").arg(problems().size()) : tr("Problems"));
+}
+
 void MainWindow::update_title() {
-  if (!design_) {
-    setWindowTitle(QStringLiteral("ClusterForge[*]"));
+  if (!document_) {
+    setWindowTitle(QStringLiteral("ClusterForge"));
+    setWindowModified(false);
     return;
   }
-  QString name = QString::fromStdString(design_->name);
-  if (name.isEmpty()) name = QFileInfo(file_path_).fileName();
+  QString name = QString::fromStdString(document_->design().name);
+  if (name.isEmpty()) name = QFileInfo(document_->file_path()).fileName();
+  if (name.isEmpty()) name = tr("Untitled");
   // "[*]" is Qt's placeholder for the unsaved-changes marker.
   setWindowTitle(tr("%1[*] \u2014 ClusterForge").arg(name));
+  setWindowModified(document_->is_modified());
 }
 
 void MainWindow::update_actions() {
-  save_action_->setEnabled(design_ != nullptr);
-  save_as_action_->setEnabled(design_ != nullptr);
+  const bool open = document_ != nullptr;
+  save_action_->setEnabled(open);
+  save_as_action_->setEnabled(open);
+  close_action_->setEnabled(open);
+  delete_action_->setEnabled(open && !document_->selection().isEmpty());
 }
+
+void MainWindow::delete_selection() {
+  if (!document_ || document_->selection().isEmpty()) return;
+  std::vector<std::unique_ptr<Edit>> edits;
+  const Design& d = document_->design();
+  for (const QString& qid : document_->selection()) {
+    const std::string id = qid.toStdString();
+    bool found = false;
+    for (const auto& rack : d.racks) {
+      if (rack.id == id) edits.push_back(remove_rack(id)), found = true;
+      for (const auto& device : rack.devices)
+        if (device.id == id) edits.push_back(unmount_device(id)), found = true;
+    }
+    for (const auto& link : d.links)
+      if (link.id == id) edits.push_back(cf::disconnect(id)), found = true;
+    if (!found) {
+      show_message(tr("%1 cannot be deleted here").arg(qid));
+      return;
+    }
+  }
+  const QString text = edits.size() == 1 ? QString::fromStdString(edits.front()->text())
+                                         : tr("Delete %n objects", nullptr, int(edits.size()));
+  QString reason;
+  if (document_->apply_all(text, std::move(edits), &reason))
+    document_->set_selection({});
+  else
+    show_message(tr("Not deleted: %1").arg(reason));
+}
+
+void MainWindow::show_message(const QString& message) { statusBar()->showMessage(message, 8000); }
 
 void MainWindow::report_error(const QString& title, const QString& message) {
   last_error_ = message;
@@ -207,22 +373,76 @@ void MainWindow::report_error(const QString& title, const QString& message) {
 }
 
 bool MainWindow::maybe_save() {
-  if (!design_ || !isWindowModified() || !interactive_) return true;
-  const auto answer = QMessageBox::warning(
-      this, tr("Unsaved changes"), tr("The design has unsaved changes. Save them?"),
-      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  if (!document_ || !document_->is_modified() || !interactive_) return true;
+  const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                           tr("The design has unsaved changes. Save them?"),
+                                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
   if (answer == QMessageBox::Save) return save();
   return answer == QMessageBox::Discard;
 }
 
+void MainWindow::remember_recent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  while (recent.size() > kRecentFiles) recent.removeLast();
+  settings.setValue(kRecentKey, recent);
+  rebuild_recent_menu();
+}
+
+void MainWindow::rebuild_recent_menu() {
+  recent_menu_->clear();
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : recent) {
+    QAction* a = recent_menu_->addAction(QDir::toNativeSeparators(path), this, [this, path] { open_file(path); });
+    a->setEnabled(QFileInfo::exists(path));
+  }
+  recent_menu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::restore_layout() {
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::save_layout() {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::offer_recovery() {
+  for (const Recovery& r : autosave_->pending_recoveries()) {
+    if (!interactive_) return;
+    const QString what = r.original_path.isEmpty() ? (r.name.isEmpty() ? tr("an unsaved design") : r.name)
+                                                   : QDir::toNativeSeparators(r.original_path);
+    const auto answer = QMessageBox::question(
+        this, tr("Recover unsaved changes"),
+        tr("ClusterForge did not close normally. Unsaved changes to %1 from %2 were kept.\n\nRecover them?")
+            .arg(what, QLocale().toString(r.saved_at, QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) return;  // ask again next time
+    if (answer == QMessageBox::Yes) {
+      try {
+        open_design(load_design(to_path(r.autosave_path)), r.original_path);
+      } catch (const std::exception& e) {
+        report_error(tr("Cannot recover design"), QString::fromStdString(e.what()));
+        return;
+      }
+    }
+    Autosave::discard(r);
+    if (answer == QMessageBox::Yes) return;  // one recovered design at a time
+  }
+}
+
 void MainWindow::open_with_dialog() {
-  if (!maybe_save()) return;
   QString dir;
-  if (!file_path_.isEmpty()) {
-    dir = QFileInfo(file_path_).absolutePath();
+  if (document_ && !document_->file_path().isEmpty()) {
+    dir = QFileInfo(document_->file_path()).absolutePath();
   } else {
-    for (const auto& candidate :
-         {resources_dir() / "samples", resources_dir() / ".." / "samples"}) {
+    for (const auto& candidate : {resources_dir() / "samples", resources_dir() / ".." / "samples"}) {
       std::error_code ec;
       if (std::filesystem::is_directory(candidate, ec)) {
         dir = QString::fromStdString(candidate.lexically_normal().string());
@@ -235,37 +455,37 @@ void MainWindow::open_with_dialog() {
 }
 
 bool MainWindow::save() {
-  if (!design_) return false;
-  if (file_path_.isEmpty()) return save_as();
-  return save_to(file_path_);
+  if (!document_) return false;
+  if (document_->file_path().isEmpty()) return save_as();
+  return save_to(document_->file_path());
 }
 
 bool MainWindow::save_as() {
-  if (!design_) return false;
-  QString path =
-      QFileDialog::getSaveFileName(this, tr("Save design as"), file_path_, file_filter());
+  if (!document_) return false;
+  QString path = QFileDialog::getSaveFileName(this, tr("Save design as"), document_->file_path(), file_filter());
   if (path.isEmpty()) return false;
-  if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
-    path += QStringLiteral(".cluster.json");
+  if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) path += QStringLiteral(".cluster.json");
   return save_to(path);
 }
 
 void MainWindow::about() {
-  QMessageBox::about(
-      this, tr("About ClusterForge"),
-      tr("<h3>ClusterForge %1</h3>"
-         "<p>Design AI-training GPU clusters: layout, network, power, cost and training "
-         "projection.</p>"
-         "<p>Catalog: %n entries.</p>",
-         nullptr, static_cast<int>(catalog_.size()))
-          .arg(QStringLiteral(CF_VERSION)));
+  QMessageBox::about(this, tr("About ClusterForge"),
+                     tr("<h3>ClusterForge %1</h3>"
+                        "<p>Design AI-training GPU clusters: layout, network, power, cost and training "
+                        "projection.</p>"
+                        "<p>Catalog: %n entries.</p>",
+                        nullptr, static_cast<int>(catalog_.size()))
+                         .arg(QStringLiteral(CF_VERSION)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (maybe_save())
-    event->accept();
-  else
+  if (!maybe_save()) {
     event->ignore();
+    return;
+  }
+  save_layout();
+  autosave_->watch(nullptr);  // a normal exit leaves no copy to recover
+  event->accept();
 }
 
 }  // namespace cf::ui

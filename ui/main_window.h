@@ -1,6 +1,7 @@
 #pragma once
-// The main window: opens and saves a design file and shows its tree, the core's summary and the
-// Problems from validation. Owns the open design; the catalog is loaded once, by the caller.
+// The main window: the open DesignDocument shown in views (central tabs) and docks (design tree,
+// summary, problems, undo history), with File/Edit/View menus, recent files, the window layout
+// remembered in QSettings, autosave and crash recovery. The catalog is loaded once, by the caller.
 
 #include <QMainWindow>
 #include <QString>
@@ -14,10 +15,17 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
 class QTreeView;
+class QUndoGroup;
 
 namespace cf::ui {
 
+class Autosave;
+class DesignDocument;
 class DesignTreeModel;
 class ProblemsPanel;
 class SummaryPanel;
@@ -32,39 +40,61 @@ class MainWindow : public QMainWindow {
   // Opens a design file. On failure the error is kept in last_error() (and shown in a dialog when
   // interactive) and the design open before stays open.
   bool open_file(const QString& path);
+  // Opens `design` as a new, never-saved document (generated, recovered); `file_path` is where
+  // Save will write (empty: Save asks).
+  void open_design(Design design, const QString& file_path = {});
   // Saves the open design to `path` atomically (core save_design, keeps a .bak); it becomes the
   // current file. False, with last_error(), on failure or when nothing is open.
   bool save_to(const QString& path);
+  // Closes the open design (asking to save unsaved changes when interactive); false if cancelled.
+  bool close_design();
 
   // Off: errors are only recorded (and printed by the caller), never shown in modal dialogs.
   void set_interactive(bool interactive) { interactive_ = interactive; }
   const QString& last_error() const { return last_error_; }
 
-  const Design* design() const { return design_.get(); }
-  const DesignSummary* summary() const { return design_ ? &summary_ : nullptr; }
-  const std::vector<Problem>& problems() const { return problems_; }
-  const QString& file_path() const { return file_path_; }
+  DesignDocument* document() const { return document_.get(); }
+  const Design* design() const;
+  const DesignSummary* summary() const;
+  const std::vector<Problem>& problems() const;
+  QString file_path() const;
 
   DesignTreeModel* tree_model() const { return tree_model_; }
   QTreeView* tree_view() const { return tree_view_; }
   SummaryPanel* summary_panel() const { return summary_panel_; }
   ProblemsPanel* problems_panel() const { return problems_panel_; }
+  QTabWidget* view_tabs() const { return view_tabs_; }
+  Autosave* autosave() const { return autosave_; }
 
-  // Selects the row, rack or device with this id in the tree; false when it is not shown there.
+  // Selects the object with this id in every view; false when the design has no such object.
   bool select_object(const QString& object_id);
+  // Offers the autosaved copies of crashed sessions (interactive: asks; otherwise leaves them).
+  void offer_recovery();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
-  void create_actions();
+  void create_views();
   void create_docks();
+  void create_actions();
+  QDockWidget* add_dock(const QString& title, const QString& object_name, QWidget* content,
+                        Qt::DockWidgetArea area);
+  void set_document(std::unique_ptr<DesignDocument> document);
   void show_design();
+  void show_report();
+  void show_selection();
   void update_title();
   void update_actions();
   void report_error(const QString& title, const QString& message);
+  void show_message(const QString& message);
   // Asks whether to save unsaved changes; false when the user cancels.
   bool maybe_save();
+  void remember_recent(const QString& path);
+  void rebuild_recent_menu();
+  void delete_selection();
+  void restore_layout();
+  void save_layout();
 
   void open_with_dialog();
   bool save();
@@ -72,21 +102,31 @@ class MainWindow : public QMainWindow {
   void about();
 
   Catalog catalog_;
-  std::unique_ptr<Design> design_;
-  DesignSummary summary_;
-  std::vector<Problem> problems_;
-  QString file_path_;
+  std::unique_ptr<DesignDocument> document_;
   QString last_error_;
   bool interactive_ = true;
+  bool syncing_selection_ = false;
 
+  QUndoGroup* undo_group_ = nullptr;
+  Autosave* autosave_ = nullptr;
+  QStackedWidget* central_ = nullptr;
+  QWidget* start_placeholder_ = nullptr;
+  QTabWidget* view_tabs_ = nullptr;
   DesignTreeModel* tree_model_ = nullptr;
   QTreeView* tree_view_ = nullptr;
   SummaryPanel* summary_panel_ = nullptr;
   ProblemsPanel* problems_panel_ = nullptr;
+  QDockWidget* tree_dock_ = nullptr;
   QDockWidget* summary_dock_ = nullptr;
   QDockWidget* problems_dock_ = nullptr;
+  QDockWidget* history_dock_ = nullptr;
+  QLabel* stale_label_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  QMenu* view_menu_ = nullptr;
   QAction* save_action_ = nullptr;
   QAction* save_as_action_ = nullptr;
+  QAction* close_action_ = nullptr;
+  QAction* delete_action_ = nullptr;
 };
 
 }  // namespace cf::ui

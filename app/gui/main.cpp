@@ -118,7 +118,9 @@ int main(int argc, char** argv) {
     return loaded ? 0 : kExitFailure;
   }
 
-  if (!options.file.isEmpty())
-    QTimer::singleShot(0, &window, [&window, file = options.file] { window.open_file(file); });
+  QTimer::singleShot(0, &window, [&window, file = options.file] {
+    window.offer_recovery();  // what a crashed session left, before anything else opens
+    if (!file.isEmpty()) window.open_file(file);
+  });
   return app.exec();
 }
