@@ -225,6 +225,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
     connect(doc, &DesignDocument::file_path_changed, this, [this] { update_title(); });
     connect(doc, &DesignDocument::stale_changed, this, [this](bool stale) {
       stale_label_->setText(stale ? tr("Analysing\u2026") : QString());
+      show_report();
     });
     autosave_->watch(doc);
   }
@@ -309,7 +310,8 @@ void MainWindow::show_design() {
 }
 
 void MainWindow::show_report() {
-  summary_panel_->set_summary(summary());
+  summary_panel_->set_report(document_ ? &document_->report() : nullptr,
+                             document_ && document_->report_is_stale());
   problems_panel_->set_problems(problems(), document_ != nullptr);
   problems_dock_->setWindowTitle(document_ ? tr("Problems (%1)").arg(problems().size()) : tr("Problems"));
 }

@@ -2,11 +2,26 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include "unit_format.h"
 
 namespace cf::ui {
+
+namespace {
+
+QString money(double usd) {
+  if (usd >= 1e6) return QObject::tr("$%1 M").arg(usd / 1e6, 0, 'f', 2);
+  return QStringLiteral("$") + QLocale().toString(usd, 'f', 0);
+}
+
+QString bits(double bps) {
+  if (bps >= 1e12) return QObject::tr("%1 Tb/s").arg(bps / 1e12, 0, 'f', 1);
+  return QObject::tr("%1 Gb/s").arg(bps / 1e9, 0, 'f', 0);
+}
+
+}  // namespace
 
 SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
@@ -29,18 +44,47 @@ SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
   storage_ = add_field(tr("Storage systems"), tr("Storage systems mounted in racks"));
   racks_ = add_field(tr("Racks"), tr("Racks in the design"));
   links_ = add_field(tr("Links"), tr("Cables and optics between ports"));
-  it_power_ = add_field(tr("IT power (max)"),
-                        tr("Sum of the nameplate maximum power of all devices, from the catalog "
-                           "(PDUs excluded; docs/methods.md)"));
-  densest_rack_ =
-      add_field(tr("Densest rack"), tr("The highest nameplate maximum power of any one rack"));
+  add_section(tr("Power"));
+  it_load_ = add_field(tr("IT power (load)"),
+                       tr("GPUs at the configured share of TDP, other devices at their typical power "
+                          "(docs/methods.md, \"Power\")"));
+  it_max_ = add_field(tr("IT power (max)"),
+                      tr("Sum of the nameplate maximum power of all devices, from the catalog (PDUs "
+                         "excluded; docs/methods.md)"));
+  facility_ = add_field(tr("Facility power"), tr("IT load \u00D7 PUE (docs/methods.md, \"PUE\")"));
+  densest_rack_ = add_field(tr("Densest rack"), tr("The highest IT load of any one rack"));
+  add_section(tr("Cooling"));
+  heat_ = add_field(tr("Heat"), tr("Heat to remove: the IT load (docs/methods.md, \"Cooling\")"));
+  cooling_capacity_ = add_field(tr("Cooling capacity"),
+                                tr("Capacity of the cooling units reaching the racks, from the catalog"));
+  racks_over_cooling_ = add_field(tr("Racks over cooling"), tr("Racks whose heat exceeds the cooling reaching them"));
+  add_section(tr("Cost"));
+  capex_ = add_field(tr("CapEx"), tr("Bill of materials at catalog prices \u00D7 (1 + integration factor)"));
+  tco_ = add_field(tr("TCO"), tr("CapEx + years \u00D7 energy OpEx (docs/methods.md, \"Cost\")"));
+  per_gpu_hour_ = add_field(tr("Cost per GPU-hour"), tr("TCO / (GPUs \u00D7 years \u00D7 8,760 h)"));
+  add_section(tr("Network"));
+  bisection_ = add_field(tr("Bisection"),
+                         tr("Minimum max-flow over the candidate bisections of the largest compute "
+                            "fabric (docs/methods.md, \"Bisection\")"));
+  oversubscription_ = add_field(tr("Leaf oversubscription"),
+                                tr("Downlink : uplink capacity at the leaves, as wired"));
+  add_section(tr("Reliability"));
+  failures_ = add_field(tr("Interruptions"),
+                        tr("Expected job interruptions per day from per-component failure rates "
+                           "(Llama 3, Table 5; docs/methods.md)"));
+  mtbf_ = add_field(tr("MTBF"), tr("24 h / interruptions per day"));
 
   note_ = new QLabel(this);
   note_->setWordWrap(true);
   note_->setVisible(false);
   layout->addWidget(note_);
   layout->addStretch(1);
-  set_summary(nullptr);
+  set_report(nullptr);
+}
+
+void SummaryPanel::add_section(const QString& title) {
+  auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
+  form_->addRow(label);
 }
 
 SummaryPanel::Field SummaryPanel::add_field(const QString& label, const QString& tool_tip) {
@@ -56,31 +100,59 @@ SummaryPanel::Field SummaryPanel::add_field(const QString& label, const QString&
   return f;
 }
 
-void SummaryPanel::set_summary(const DesignSummary* s) {
+void SummaryPanel::set_report(const DesignReport* r, bool stale) {
   const QString dash = QString::fromUtf16(kUnknownFigure);
-  auto count = [&](const Field& f, int n) { f.value->setText(s ? QString::number(n) : dash); };
-  auto kw = [&](const Field& f, double w) {
-    f.value->setText(s ? tr("%1 kW").arg(format_kw(w)) : dash);
-  };
-  title_->setText(s ? QString::fromStdString(s->name) : tr("No design open"));
-  count(gpus_, s ? s->gpus : 0);
-  count(servers_, s ? s->servers : 0);
-  count(switches_, s ? s->switches : 0);
-  count(storage_, s ? s->storage : 0);
-  count(racks_, s ? s->racks : 0);
-  count(links_, s ? s->links : 0);
-  kw(it_power_, s ? s->it_max_w : 0);
-  kw(densest_rack_, s ? s->max_rack_w : 0);
-  if (s && !s->max_rack_id.empty())
-    densest_rack_.value->setText(tr("%1 kW (%2)")
-                                     .arg(format_kw(s->max_rack_w))
-                                     .arg(QString::fromStdString(s->max_rack_id)));
-  const bool missing = s && s->devices_without_power > 0;
-  note_->setVisible(missing);
-  if (missing)
-    note_->setText(tr("Devices without a power figure in the catalog, left out of the power "
-                      "sums: %1 (see Problems).")
-                       .arg(s->devices_without_power));
+  for (const Field& f : fields_) {
+    f.value->setText(dash);
+    f.value->setEnabled(!stale);
+  }
+  title_->setText(r ? QString::fromStdString(r->summary.name) : tr("No design open"));
+  note_->setVisible(false);
+  if (!r) return;
+  const DesignSummary& s = r->summary;
+  auto count = [](const Field& f, int n) { f.value->setText(QLocale().toString(n)); };
+  auto kw = [](const Field& f, double w) { f.value->setText(tr("%1 kW").arg(format_kw(w))); };
+  count(gpus_, s.gpus);
+  count(servers_, s.servers);
+  count(switches_, s.switches);
+  count(storage_, s.storage);
+  count(racks_, s.racks);
+  count(links_, s.links);
+
+  const PowerReport& p = r->power;
+  it_load_.value->setText(tr("%1 kW at %2 % of GPU TDP").arg(format_kw(p.it_w)).arg(p.gpu_utilization * 100, 0, 'f', 0));
+  kw(it_max_, p.it_max_w);
+  facility_.value->setText(tr("%1 kW (PUE %2)").arg(format_kw(p.facility_w)).arg(p.pue, 0, 'f', 2));
+  if (!p.max_rack_id.empty())
+    densest_rack_.value->setText(tr("%1 kW (%2)").arg(format_kw(p.max_rack_w), QString::fromStdString(p.max_rack_id)));
+
+  kw(heat_, r->cooling.heat_w);
+  kw(cooling_capacity_, r->cooling.capacity_w);
+  count(racks_over_cooling_, r->cooling.racks_over_capacity);
+
+  const CostReport& c = r->cost;
+  capex_.value->setText(money(c.capex_usd) + (c.capex_has_estimates ? tr(" (with estimates)") : QString()));
+  tco_.value->setText(tr("%1 over %2 years").arg(money(c.tco_usd)).arg(c.years, 0, 'g', 3));
+  if (c.gpu_hours > 0) per_gpu_hour_.value->setText(tr("$%1").arg(c.usd_per_gpu_hour, 0, 'f', 2));
+
+  // The compute fabric with the most GPUs speaks for the design.
+  const FabricReport* fabric = nullptr;
+  for (const auto& f : r->network.fabrics)
+    if (!fabric || f.gpus > fabric->gpus) fabric = &f;
+  if (fabric && fabric->gpus > 0) {
+    bisection_.value->setText(tr("%1 of %2").arg(bits(fabric->bisection_bps), bits(fabric->full_bisection_bps)));
+    if (fabric->oversubscription_leaf)
+      oversubscription_.value->setText(tr("%1 : 1").arg(*fabric->oversubscription_leaf, 0, 'f', 2));
+  }
+  failures_.value->setText(tr("%1 per day").arg(r->reliability.failures_per_day, 0, 'f', 2));
+  if (r->reliability.failures_per_day > 0) mtbf_.value->setText(tr("%1 h").arg(r->reliability.mtbf_hours, 0, 'f', 1));
+
+  if (s.devices_without_power > 0) {
+    note_->setVisible(true);
+    note_->setText(tr("Devices without a power figure in the catalog, left out of the power sums: %1 "
+                      "(see Problems).")
+                       .arg(s.devices_without_power));
+  }
 }
 
 QString SummaryPanel::summary_text() const {

@@ -1,10 +1,11 @@
 #pragma once
-// The headline figures of the design, as the core's summarize() computed them.
+// The headline figures of the design, live: scale, power, cooling, cost, network and reliability,
+// as the core's analyze_design() computed them. Greyed while a newer analysis is pending.
 
 #include <QWidget>
 #include <vector>
 
-#include "analysis/summary.h"
+#include "analysis/design_report.h"
 
 class QLabel;
 class QFormLayout;
@@ -17,8 +18,8 @@ class SummaryPanel : public QWidget {
  public:
   explicit SummaryPanel(QWidget* parent = nullptr);
 
-  // Shows `summary`; null shows dashes.
-  void set_summary(const DesignSummary* summary);
+  // Shows `report` (null shows dashes); `stale` greys the figures.
+  void set_report(const DesignReport* report, bool stale = false);
   // What the panel shows, one "label<TAB>value" line per figure (tests, copy to clipboard).
   QString summary_text() const;
 
@@ -28,11 +29,17 @@ class SummaryPanel : public QWidget {
     QLabel* value = nullptr;
   };
   Field add_field(const QString& label, const QString& tool_tip);
+  void add_section(const QString& title);
 
   QFormLayout* form_ = nullptr;
   QLabel* title_ = nullptr;
   QLabel* note_ = nullptr;
-  Field gpus_, servers_, switches_, storage_, racks_, links_, it_power_, densest_rack_;
+  Field gpus_, servers_, switches_, storage_, racks_, links_;
+  Field it_load_, it_max_, facility_, densest_rack_;
+  Field heat_, cooling_capacity_, racks_over_cooling_;
+  Field capex_, tco_, per_gpu_hour_;
+  Field bisection_, oversubscription_;
+  Field failures_, mtbf_;
   std::vector<Field> fields_;
 };
 

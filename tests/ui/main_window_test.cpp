@@ -198,6 +198,10 @@ void MainWindowTest::summary_shows_gpu_count() {
   QVERIFY2(text.contains(QStringLiteral("GPUs\t32\n")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("Racks\t3\n")), qPrintable(text));
   QVERIFY2(text.contains(QStringLiteral("Tiny test design")), qPrintable(text));
+  // Four DGX H100 and one QM9700 at their catalog maximum (the PDU draws nothing itself).
+  const double it_max_w = 4 * *catalog_.mountable("nvidia-dgx-h100")->max_power_w +
+                          *catalog_.mountable("nvidia-qm9700")->max_power_w;
+  QVERIFY2(text.contains(QStringLiteral("IT power (max)\t%1 kW\n").arg(it_max_w / 1000, 0, 'f', 1)), qPrintable(text));
 }
 
 void MainWindowTest::title_names_the_design() {
@@ -317,7 +321,7 @@ void MainWindowTest::opens_samples() {
   const int gpus = cf::summarize(design, catalog_).gpus;
   QVERIFY(gpus > 0);
   const QString text = window_->summary_panel()->summary_text();
-  QVERIFY2(text.contains(QStringLiteral("GPUs\t%1\n").arg(gpus)), qPrintable(text));
+  QVERIFY2(text.contains(QStringLiteral("GPUs\t%1\n").arg(QLocale().toString(gpus))), qPrintable(text));
   QCOMPARE(window_->problems_panel()->topLevelItemCount(),
            static_cast<int>(window_->problems().size()));
 }
