@@ -11,9 +11,10 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "catalog_mime.h"
-#include "design/design_index.h"
 #include "design/placement.h"
 #include "design/unique_id.h"
 #include "design_document.h"
@@ -31,6 +32,20 @@ const Rack* find_rack(const Design& d, const QString& id) {
   for (const Rack& r : d.racks)
     if (r.id == wanted) return &r;
   return nullptr;
+}
+
+std::unordered_set<std::string> id_set(const QStringList& ids) {
+  std::unordered_set<std::string> set;
+  for (const QString& id : ids) set.insert(id.toStdString());
+  return set;
+}
+
+// The rack holding a device, and the device.
+std::optional<std::pair<const Rack*, const Device*>> locate_device(const Design& d, const std::string& id) {
+  for (const Rack& r : d.racks)
+    for (const Device& dev : r.devices)
+      if (dev.id == id) return std::pair(&r, &dev);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -61,7 +76,6 @@ RackElevationView::~RackElevationView() = default;
 void RackElevationView::set_document(DesignDocument* document) {
   if (document_) disconnect(document_, nullptr, this, nullptr);
   document_ = document;
-  index_.reset();
   racks_.clear();
   setScene(nullptr);
   delete scene_;
@@ -76,33 +90,35 @@ void RackElevationView::set_document(DesignDocument* document) {
   on_selection_changed(document_->selection());
 }
 
-const DesignIndex& RackElevationView::index() const {
-  if (!index_) index_ = std::make_unique<DesignIndex>(document_->design());
-  return *index_;
-}
-
 QStringList RackElevationView::racks_for(const QStringList& object_ids) const {
   QStringList racks;
-  if (!document_) return racks;
+  if (!document_ || object_ids.isEmpty()) return racks;
+  // One pass over the racks and their devices (no index to rebuild after every edit: a 100,000-GPU
+  // design has ~100,000 objects).
   const Design& d = document_->design();
+  const std::unordered_set<std::string> wanted = id_set(object_ids);
+  std::unordered_set<std::string> rows;
+  for (const Row& row : d.rows)
+    if (wanted.count(row.id)) rows.insert(row.id);
+  // Selected racks and racks of selected devices in the order of the selection, then row racks.
+  std::unordered_map<std::string, std::string> rack_of;  // selected id -> its rack
+  std::vector<const Rack*> in_rows;
+  for (const Rack& r : d.racks) {
+    if (wanted.count(r.id)) rack_of[r.id] = r.id;
+    for (const Device& dev : r.devices)
+      if (wanted.count(dev.id)) rack_of[dev.id] = r.id;
+    if (rows.count(r.row_id)) in_rows.push_back(&r);
+  }
   auto add = [&](const std::string& id) {
     const QString q = qstr(id);
     if (!racks.contains(q) && racks.size() < kMaxRacks) racks << q;
   };
-  for (const QString& id : object_ids) {
-    const ObjectLocation* loc = index().find(id.toStdString());
-    if (!loc) continue;
-    if (loc->type == ObjectType::Rack) add(d.racks[loc->index].id);
-    if (loc->type == ObjectType::Device) add(d.racks[loc->rack_index].id);
-    if (loc->type == ObjectType::Row) {
-      std::vector<const Rack*> in_row;
-      for (const Rack& r : d.racks)
-        if (r.row_id == d.rows[loc->index].id) in_row.push_back(&r);
-      std::stable_sort(in_row.begin(), in_row.end(),
-                       [](const Rack* a, const Rack* b) { return a->position < b->position; });
-      for (const Rack* r : in_row) add(r->id);
-    }
-  }
+  for (const QString& id : object_ids)
+    if (auto it = rack_of.find(id.toStdString()); it != rack_of.end()) add(it->second);
+  std::stable_sort(in_rows.begin(), in_rows.end(), [&](const Rack* a, const Rack* b) {
+    return std::pair(a->row_id, a->position) < std::pair(b->row_id, b->position);
+  });
+  for (const Rack* r : in_rows) add(r->id);
   return racks;
 }
 
@@ -117,10 +133,9 @@ void RackElevationView::on_selection_changed(const QStringList& object_ids) {
   // A selected row shows its racks. Otherwise the racks on screen stay while the selected racks
   // and devices are among them (clicking a device must not shrink a row to one rack); with
   // nothing to show, the first racks of the design by row.
-  const bool names_row = std::any_of(object_ids.begin(), object_ids.end(), [&](const QString& id) {
-    const ObjectLocation* loc = index().find(id.toStdString());
-    return loc && loc->type == ObjectType::Row;
-  });
+  const std::unordered_set<std::string> ids = id_set(object_ids);
+  const auto& rows = document_->design().rows;
+  const bool names_row = std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return ids.count(r.id) > 0; });
   const bool shown = std::all_of(wanted.begin(), wanted.end(), [&](const QString& r) { return racks_.contains(r); });
   if (!wanted.isEmpty() && (names_row ? wanted != racks_ : !shown)) {
     racks_ = wanted;
@@ -129,9 +144,11 @@ void RackElevationView::on_selection_changed(const QStringList& object_ids) {
     const Design& d = document_->design();
     std::vector<const Rack*> all;
     for (const Rack& r : d.racks) all.push_back(&r);
+    std::unordered_map<std::string, std::size_t> row_order;
+    for (std::size_t i = 0; i < d.rows.size(); ++i) row_order.emplace(d.rows[i].id, i);
     auto row_of = [&](const Rack* r) {
-      auto it = std::find_if(d.rows.begin(), d.rows.end(), [&](const Row& row) { return row.id == r->row_id; });
-      return it - d.rows.begin();
+      auto it = row_order.find(r->row_id);
+      return it == row_order.end() ? d.rows.size() : it->second;
     };
     std::stable_sort(all.begin(), all.end(), [&](const Rack* a, const Rack* b) {
       return std::pair(row_of(a), a->position) < std::pair(row_of(b), b->position);
@@ -144,7 +161,6 @@ void RackElevationView::on_selection_changed(const QStringList& object_ids) {
 }
 
 void RackElevationView::on_design_changed() {
-  index_.reset();
   // Racks that an edit removed leave the view.
   racks_.erase(std::remove_if(racks_.begin(), racks_.end(),
                               [&](const QString& id) { return !find_rack(document_->design(), id); }),
@@ -266,10 +282,10 @@ void RackElevationView::dropEvent(QDropEvent* event) {
   QString reason;
   bool done = false;
   if (plan->is_move) {
-    const ObjectLocation* loc = index().device(plan->device.id);
-    if (!loc) return event->ignore();
-    const Rack& from = document_->design().racks[loc->rack_index];
-    const Device& now = from.devices[loc->index];
+    const auto at = locate_device(document_->design(), plan->device.id);
+    if (!at) return event->ignore();
+    const Rack& from = *at->first;
+    const Device& now = *at->second;
     const bool same_place = qstr(from.id) == plan->rack_id && now.u == plan->device.u && now.face == plan->device.face;
     if (same_place) return event->ignore();
     done = document_->apply(move_device(plan->device.id, plan->rack_id.toStdString(), plan->device.u,
@@ -335,11 +351,11 @@ void RackElevationView::mousePressEvent(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton || !scene_ || !document_) return QGraphicsView::mousePressEvent(event);
   const QPointF pos = mapToScene(event->position().toPoint());
   const QString id = scene_->object_at(pos);
-  if (const ObjectLocation* loc = index().device(id.toStdString())) {
+  if (const Device* device = id.isEmpty() ? nullptr : find_device(document_->design(), id.toStdString())) {
     pressed_id_ = id;
     press_pos_ = event->position().toPoint();
     const auto slot = scene_->slot_at(pos);
-    const Device& dev = document_->design().racks[loc->rack_index].devices[loc->index];
+    const Device& dev = *device;
     press_offset_u_ = slot && dev.u > 0 ? std::max(0, slot->u - dev.u) : 0;
   }
   event->accept();

@@ -16,17 +16,12 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
-#include <memory>
 #include <optional>
 
 #include "design/design.h"
 
 class QLabel;
 class QMimeData;
-
-namespace cf {
-class DesignIndex;
-}
 
 namespace cf::ui {
 
@@ -98,14 +93,12 @@ class RackElevationView : public QGraphicsView {
   void on_design_changed();
   void on_selection_changed(const QStringList& object_ids);
   void rebuild(bool refit);
-  const DesignIndex& index() const;
   void show_message(const QString& text, bool linger);
   void hide_message();
 
   QPointer<DesignDocument> document_;
   RackElevationScene* scene_ = nullptr;
   QStringList racks_;
-  mutable std::unique_ptr<DesignIndex> index_;  // of the current design; dropped on change
   QRectF outline_;
   bool outline_ok_ = false;
   QLabel* overlay_ = nullptr;
