@@ -27,11 +27,13 @@
 #include <filesystem>
 
 #include "autosave.h"
+#include "catalog_palette.h"
 #include "design_document.h"
 #include "design_tree_model.h"
 #include "io/design_file.h"
 #include "io/resources.h"
 #include "problems_panel.h"
+#include "rack_elevation_view.h"
 #include "summary_panel.h"
 
 namespace cf::ui {
@@ -74,6 +76,7 @@ MainWindow::~MainWindow() {
   // The views point into the document: detach them before it goes.
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
+  rack_view_->set_document(nullptr);
 }
 
 void MainWindow::create_views() {
@@ -85,6 +88,11 @@ void MainWindow::create_views() {
   central_->addWidget(start_placeholder_);
   central_->addWidget(view_tabs_);
   setCentralWidget(central_);
+
+  rack_view_ = new RackElevationView(view_tabs_);
+  rack_view_->setObjectName(QStringLiteral("rack_view"));
+  view_tabs_->addTab(rack_view_, tr("Racks"));
+  connect(rack_view_, &RackElevationView::message, this, &MainWindow::show_message);
 }
 
 QDockWidget* MainWindow::add_dock(const QString& title, const QString& object_name, QWidget* content,
@@ -115,6 +123,11 @@ void MainWindow::create_docks() {
       ids.push_back(QString::fromStdString(tree_model_->object_id(index)));
     document_->set_selection(ids);
   });
+
+  catalog_palette_ = new CatalogPalette(catalog_, this);
+  catalog_dock_ = add_dock(tr("Catalog"), QStringLiteral("catalog_dock"), catalog_palette_, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(tree_dock_, catalog_dock_);
+  tree_dock_->raise();
 
   summary_panel_ = new SummaryPanel(this);
   summary_dock_ = add_dock(tr("Summary"), QStringLiteral("summary_dock"), summary_panel_, Qt::RightDockWidgetArea);
@@ -163,7 +176,7 @@ void MainWindow::create_actions() {
   delete_action_->setShortcut(QKeySequence::Delete);
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {tree_dock_, summary_dock_, problems_dock_, history_dock_})
+  for (QDockWidget* dock : {tree_dock_, catalog_dock_, summary_dock_, problems_dock_, history_dock_})
     view_menu_->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -212,6 +225,7 @@ bool MainWindow::close_design() {
 void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
+  rack_view_->set_document(nullptr);
   if (document_) undo_group_->removeStack(document_->undo_stack());
   document_ = std::move(document);
   if (document_) {
@@ -228,6 +242,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
       show_report();
     });
     autosave_->watch(doc);
+    rack_view_->set_document(doc);
   }
   central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_placeholder_);
   show_design();

@@ -25,7 +25,9 @@ class QUndoGroup;
 namespace cf::ui {
 
 class Autosave;
+class CatalogPalette;
 class DesignDocument;
+class RackElevationView;
 class DesignTreeModel;
 class ProblemsPanel;
 class SummaryPanel;
@@ -64,6 +66,8 @@ class MainWindow : public QMainWindow {
   SummaryPanel* summary_panel() const { return summary_panel_; }
   ProblemsPanel* problems_panel() const { return problems_panel_; }
   QTabWidget* view_tabs() const { return view_tabs_; }
+  RackElevationView* rack_view() const { return rack_view_; }
+  CatalogPalette* catalog_palette() const { return catalog_palette_; }
   Autosave* autosave() const { return autosave_; }
 
   // Selects the object with this id in every view; false when the design has no such object.
@@ -112,6 +116,9 @@ class MainWindow : public QMainWindow {
   QStackedWidget* central_ = nullptr;
   QWidget* start_placeholder_ = nullptr;
   QTabWidget* view_tabs_ = nullptr;
+  RackElevationView* rack_view_ = nullptr;
+  CatalogPalette* catalog_palette_ = nullptr;
+  QDockWidget* catalog_dock_ = nullptr;
   DesignTreeModel* tree_model_ = nullptr;
   QTreeView* tree_view_ = nullptr;
   SummaryPanel* summary_panel_ = nullptr;
