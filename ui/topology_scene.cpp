@@ -72,9 +72,9 @@ class LegendItem : public QGraphicsItem {
     QFont font = painter->font();
     font.setPixelSize(12);
     painter->setFont(font);
-    TopologyScene::oversubscription_scale().paint_legend(*painter, QRectF(0, 0, 260, 56));
+    TopologyScene::oversubscription_scale().paint_legend(*painter, QRectF(0, 0, 280, 56));
     const QFontMetricsF fm(font);
-    double x = 290, y = fm.ascent();
+    double x = 320, y = fm.ascent();
     painter->setPen(Qt::black);
     painter->drawText(QPointF(x, y), QObject::tr("Line width: capacity (log scale)"));
     painter->setPen(QPen(QColor(0x66, 0x66, 0x66), 1));
@@ -179,8 +179,7 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent) {
 }
 
 LoadScale TopologyScene::oversubscription_scale() {
-  return LoadScale(0, 1.0, QObject::tr("Oversubscription at the lower end"),
-                   QObject::tr("downlink:uplink"));
+  return LoadScale(0, 1.0, QObject::tr("Oversubscription"), QObject::tr("downlink:uplink"));
 }
 
 void TopologyScene::reset() {
@@ -215,6 +214,8 @@ void TopologyScene::set_layout(TopologyLayout layout) {
   std::size_t widest = 1;
   for (const auto& t : layout_.tiers) widest = std::max(widest, t.nodes.size());
   width_ = std::max(kMinWidth, static_cast<double>(widest) * (kNodeWidth + kNodeGap));
+  // Wide tiers get tall gaps, so that the links between them stay readable when fitted.
+  tier_gap_ = std::max(kTierGap, 0.4 * width_ / static_cast<double>(std::max<std::size_t>(1, layout_.tiers.size() - 1)));
   build_nodes();
   build_edges();
   build_cut();
@@ -238,7 +239,7 @@ void TopologyScene::build_nodes() {
   const double width = width_;
   for (std::size_t ti = 0; ti < layout_.tiers.size(); ++ti) {
     const TopologyTier& t = layout_.tiers[ti];
-    const double y = static_cast<double>(ti) * kTierGap;
+    const double y = static_cast<double>(ti) * tier_gap_;
     const double pitch = width / static_cast<double>(std::max<std::size_t>(1, t.nodes.size()));
     for (std::size_t j = 0; j < t.nodes.size(); ++j) {
       const int n = t.nodes[j];

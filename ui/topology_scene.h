@@ -66,6 +66,7 @@ class TopologyScene : public QGraphicsScene {
 
   TopologyLayout layout_;
   double width_ = kMinWidth;  // of the widest tier
+  double tier_gap_ = kTierGap;
   bool stale_ = false;
   std::vector<QGraphicsItem*> node_items_;
   std::vector<QGraphicsPathItem*> edge_items_;
