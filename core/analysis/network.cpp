@@ -49,14 +49,8 @@ void oversubscription(const NetworkGraph& g, int tier, std::optional<double>& wo
   for (std::size_t s = 0; s < g.switches.size(); ++s) {
     const NetSwitch& sw = g.switches[s];
     if (sw.tier != tier) continue;
-    double down = 0, up = 0;
-    for (int e : sw.endpoints) down += static_cast<double>(g.endpoints[e].capacity_bps);
-    for (int t : sw.trunks) {
-      int other_tier = g.switches[g.trunks[t].other(static_cast<int>(s))].tier;
-      double c = static_cast<double>(g.trunks[t].capacity_bps);
-      if (other_tier == tier - 1) down += c;
-      if (other_tier == tier + 1) up += c;
-    }
+    DownUp du = switch_down_up(g, static_cast<int>(s));
+    double down = static_cast<double>(du.down_bps), up = static_cast<double>(du.up_bps);
     if (up <= 0) continue;  // the top tier has nothing above it
     down_sum += down;
     up_sum += up;
@@ -210,6 +204,7 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
     r.cut_split = candidates[best.candidate].split;
     r.cut_gpus_a = static_cast<int>(half);
     r.cut_gpus_b = static_cast<int>(g.endpoints.size() - half);
+    r.cut_link_ids = min_cut(flow, g, candidates[best.candidate]).link_ids;
   }
   r.diameter_hops = diameter_hops(g);
   ecmp_samples(g, pods, r);

@@ -233,6 +233,25 @@ BisectionResult min_bisection(BisectionFlow& flow,
   return r;
 }
 
+BisectionCut min_cut(BisectionFlow& flow, const NetworkGraph& g,
+                     const BisectionCandidate& candidate) {
+  BisectionCut cut;
+  flow.max_flow(candidate.in_a);
+  const std::vector<char> side_a = flow.min_cut_side_a();
+  for (std::size_t e = 0; e < g.endpoints.size(); ++e) {
+    const NetEndpoint& ep = g.endpoints[e];
+    if ((candidate.in_a[e] != 0) == (side_a[ep.leaf] != 0)) continue;
+    cut.capacity_bps += ep.capacity_bps;
+    cut.link_ids.push_back(ep.link_id);
+  }
+  for (const NetTrunk& t : g.trunks) {
+    if (side_a[t.a] == side_a[t.b]) continue;
+    for (const NetLink& l : t.links) cut.link_ids.push_back(l.id);
+    cut.capacity_bps += t.capacity_bps;
+  }
+  return cut;
+}
+
 BisectionResult min_bisection_after(BisectionFlow& flow,
                                     const std::vector<BisectionCandidate>& candidates,
                                     const BisectionResult& intact, const NetFailure& failure,

@@ -33,6 +33,17 @@ BisectionResult min_bisection(BisectionFlow& flow,
                               const std::vector<BisectionCandidate>& candidates,
                               const NetFailure& failure = {});
 
+// A minimum cut between the halves of `candidate`: the links whose ends lie on different sides —
+// GPU endpoint links whose GPU and leaf are apart, and every link of a trunk between switches that
+// are apart. Its capacity equals the max flow (max-flow min-cut, Ford & Fulkerson 1956). Runs
+// one max flow on the intact fabric.
+struct BisectionCut {
+  Bps capacity_bps = 0;                // per direction
+  std::vector<std::string> link_ids;   // endpoint links by endpoint order, then trunk links
+};
+BisectionCut min_cut(BisectionFlow& flow, const NetworkGraph& graph,
+                     const BisectionCandidate& candidate);
+
 // The minimum after a failure that removes at most `max_loss_bps` of capacity per direction, given
 // the intact fabric's result: a candidate's flow drops by at most that much (a cut loses at most
 // the capacity removed), so candidates that cannot beat the best so far are skipped (their

@@ -6,6 +6,8 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+#include <deque>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/push_relabel_max_flow.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -95,6 +97,28 @@ struct BisectionFlow::Impl {
     return boost::push_relabel_max_flow(g, source, sink, cap, get(boost::edge_residual_capacity, g),
                                         get(boost::edge_reverse, g), get(boost::vertex_index, g));
   }
+
+  // The source side of the minimum cut closest to the source (Ford & Fulkerson 1956): what the
+  // residual network reaches from the source.
+  std::vector<char> source_side() const {
+    auto residual = get(boost::edge_residual_capacity, g);
+    std::vector<char> seen(num_vertices(g), 0);
+    std::deque<std::size_t> queue{source};
+    seen[source] = 1;
+    while (!queue.empty()) {
+      std::size_t v = queue.front();
+      queue.pop_front();
+      for (auto [e, end] = out_edges(v, g); e != end; ++e) {
+        std::size_t w = target(*e, g);
+        if (!seen[w] && residual[*e] > 0) {
+          seen[w] = 1;
+          queue.push_back(w);
+        }
+      }
+    }
+    seen.resize(net.switches.size());  // drop the source and sink
+    return seen;
+  }
 };
 
 BisectionFlow::BisectionFlow(const NetworkGraph& graph) : impl_(std::make_unique<Impl>(graph)) {}
@@ -102,6 +126,10 @@ BisectionFlow::~BisectionFlow() = default;
 
 Bps BisectionFlow::max_flow(const std::vector<char>& in_a, const NetFailure& failure) {
   return impl_->run(in_a, failure);
+}
+
+std::vector<char> BisectionFlow::min_cut_side_a() const {
+  return impl_->source_side();
 }
 
 }  // namespace cf

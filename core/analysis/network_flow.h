@@ -28,6 +28,10 @@ class BisectionFlow {
   // Max flow from the endpoints with in_a[e] != 0 to the others, bit/s per direction.
   Bps max_flow(const std::vector<char>& in_a, const NetFailure& failure = {});
 
+  // Per switch, after max_flow: 1 when it lies on the half-A side of a minimum cut (the switches
+  // the residual network still reaches from half A), 0 on the half-B side.
+  std::vector<char> min_cut_side_a() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

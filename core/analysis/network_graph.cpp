@@ -31,6 +31,18 @@ struct End {
 
 }  // namespace
 
+DownUp switch_down_up(const NetworkGraph& g, int s) {
+  DownUp r;
+  const NetSwitch& sw = g.switches[s];
+  for (int e : sw.endpoints) r.down_bps += g.endpoints[e].capacity_bps;
+  for (int t : sw.trunks) {
+    int other_tier = g.switches[g.trunks[t].other(s)].tier;
+    if (other_tier == sw.tier - 1) r.down_bps += g.trunks[t].capacity_bps;
+    if (other_tier == sw.tier + 1) r.up_bps += g.trunks[t].capacity_bps;
+  }
+  return r;
+}
+
 NetworkGraph build_network_graph(const Design& design, const Catalog& catalog,
                                  const Fabric& fabric) {
   NetworkGraph g;

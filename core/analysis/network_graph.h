@@ -66,6 +66,13 @@ struct NetworkGraph {
   int tiers = 0;          // highest switch tier reached
 };
 
+// A switch's capacity down to the tier below (a leaf: its GPU endpoint links) and up to the tier
+// above; its oversubscription is down / up (Al-Fares et al., SIGCOMM 2008).
+struct DownUp {
+  Bps down_bps = 0, up_bps = 0;
+};
+DownUp switch_down_up(const NetworkGraph& graph, int switch_index);
+
 // Builds the graph of `fabric` from the links whose fabric_id is the fabric's id, and classifies
 // switch tiers by BFS layering from the leaves (switches linked to GPU endpoints).
 NetworkGraph build_network_graph(const Design& design, const Catalog& catalog,

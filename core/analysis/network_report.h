@@ -48,6 +48,9 @@ struct FabricReport {
   double bisection_bps = 0;              // minimum max-flow over the candidate bisections
   double full_bisection_bps = 0;         // floor(N/2) × gpu_link_bps: the non-blocking ideal
   std::string cut_candidate, cut_split;  // which candidate gave the minimum, and its split
+  // The links of a minimum cut of that split (their capacity sums to bisection_bps): what the
+  // topology view highlights. Not in to_json().
+  std::vector<std::string> cut_link_ids;
   int cut_gpus_a = 0, cut_gpus_b = 0;
   std::vector<BisectionCandidateResult> candidates;
   int diameter_hops = 0;  // -1: some GPUs cannot reach others

@@ -1,0 +1,82 @@
+#pragma once
+// The topology diagram of one fabric as a QGraphicsScene, independent of any view so that exports
+// render the very same scene: tiers top to bottom (cores at the top, servers at the bottom),
+// nodes as rounded boxes in role colours, links coloured by the oversubscription at their lower
+// end (the one LoadScale, limit 1:1) and as wide as their capacity (log scale), the minimum
+// bisection cut dashed and labelled, a legend. The figures all come from the core's
+// TopologyLayout; the scene only places and paints.
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <vector>
+
+#include "analysis/topology_layout.h"
+#include "load_scale.h"
+
+class QGraphicsPathItem;
+class QGraphicsSimpleTextItem;
+
+namespace cf::ui {
+
+class TopologyScene : public QGraphicsScene {
+  Q_OBJECT
+
+ public:
+  explicit TopologyScene(QObject* parent = nullptr);
+
+  // Replaces the drawing with `layout`.
+  void set_layout(TopologyLayout layout);
+  const TopologyLayout& layout() const { return layout_; }
+  // Nothing to draw: shows `text` alone ("No compute fabric in this design").
+  void show_message(const QString& text);
+
+  // Greys the figures while the analysis they come from is out of date.
+  void set_stale(bool stale);
+  bool is_stale() const { return stale_; }
+
+  // Outlines the nodes that stand for any of these devices.
+  void set_selected_devices(const QStringList& device_ids);
+
+  // The node drawn at a scene point (-1: none), and the items (tests, the view).
+  int node_at(const QPointF& scene_pos) const;
+  QGraphicsItem* node_item(int node) const;
+  QGraphicsPathItem* edge_item(int edge) const;  // the line, or the bundle that holds it
+  QGraphicsPathItem* cut_item() const { return cut_item_; }  // nullptr: no cut link drawn
+  QGraphicsSimpleTextItem* cut_label() const { return cut_label_; }
+  QGraphicsItem* legend_item() const { return legend_; }
+
+  // Oversubscription (downlink:uplink) from 0 to the 1:1 limit; over it is red.
+  static LoadScale oversubscription_scale();
+
+  // Geometry, scene units (px at 100 %).
+  static constexpr double kNodeWidth = 150, kNodeHeight = 46, kNodeGap = 14, kTierGap = 170;
+  static constexpr double kMinWidth = 900;
+  // Between two tiers with more edges than this, edges of the same look share one item.
+  static constexpr int kBundleAbove = 256;
+
+ private:
+  void reset();
+  double text_scale() const;
+  void build_nodes();
+  void build_edges();
+  void build_cut();
+  void build_legend();
+
+  TopologyLayout layout_;
+  double width_ = kMinWidth;  // of the widest tier
+  double tier_gap_ = kTierGap;
+  bool stale_ = false;
+  std::vector<QGraphicsItem*> node_items_;
+  std::vector<QGraphicsPathItem*> edge_items_;
+  std::vector<QRectF> node_rects_;
+  QGraphicsPathItem* cut_item_ = nullptr;
+  QGraphicsSimpleTextItem* cut_label_ = nullptr;
+  QGraphicsItem* cut_label_box_ = nullptr;
+  QGraphicsItem* legend_ = nullptr;
+  QGraphicsItem* stale_note_ = nullptr;
+  QHash<QString, int> node_of_device_;
+};
+
+}  // namespace cf::ui
