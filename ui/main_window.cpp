@@ -35,6 +35,7 @@
 #include "problems_panel.h"
 #include "rack_elevation_view.h"
 #include "summary_panel.h"
+#include "topology_view.h"
 
 namespace cf::ui {
 
@@ -77,6 +78,7 @@ MainWindow::~MainWindow() {
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
   rack_view_->set_document(nullptr);
+  topology_view_->set_document(nullptr);
 }
 
 void MainWindow::create_views() {
@@ -93,6 +95,11 @@ void MainWindow::create_views() {
   rack_view_->setObjectName(QStringLiteral("rack_view"));
   view_tabs_->addTab(rack_view_, tr("Racks"));
   connect(rack_view_, &RackElevationView::message, this, &MainWindow::show_message);
+
+  topology_view_ = new TopologyView(view_tabs_);
+  topology_view_->setObjectName(QStringLiteral("topology_view"));
+  view_tabs_->addTab(topology_view_, tr("Topology"));
+  connect(topology_view_, &TopologyView::message, this, &MainWindow::show_message);
 }
 
 QDockWidget* MainWindow::add_dock(const QString& title, const QString& object_name, QWidget* content,
@@ -226,6 +233,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
   rack_view_->set_document(nullptr);
+  topology_view_->set_document(nullptr);
   if (document_) undo_group_->removeStack(document_->undo_stack());
   document_ = std::move(document);
   if (document_) {
@@ -243,6 +251,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
     });
     autosave_->watch(doc);
     rack_view_->set_document(doc);
+    topology_view_->set_document(doc);
   }
   central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_placeholder_);
   show_design();

@@ -28,6 +28,7 @@ class Autosave;
 class CatalogPalette;
 class DesignDocument;
 class RackElevationView;
+class TopologyView;
 class DesignTreeModel;
 class ProblemsPanel;
 class SummaryPanel;
@@ -67,6 +68,7 @@ class MainWindow : public QMainWindow {
   ProblemsPanel* problems_panel() const { return problems_panel_; }
   QTabWidget* view_tabs() const { return view_tabs_; }
   RackElevationView* rack_view() const { return rack_view_; }
+  TopologyView* topology_view() const { return topology_view_; }
   CatalogPalette* catalog_palette() const { return catalog_palette_; }
   Autosave* autosave() const { return autosave_; }
 
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   QWidget* start_placeholder_ = nullptr;
   QTabWidget* view_tabs_ = nullptr;
   RackElevationView* rack_view_ = nullptr;
+  TopologyView* topology_view_ = nullptr;
   CatalogPalette* catalog_palette_ = nullptr;
   QDockWidget* catalog_dock_ = nullptr;
   DesignTreeModel* tree_model_ = nullptr;
