@@ -1,6 +1,7 @@
 #include "design_thumbnail.h"
 
 #include <QPainter>
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -58,8 +59,10 @@ QImage design_thumbnail(const Design& design, const Catalog& catalog, QSize size
   if (racks.empty() || bounds.width() <= 0 || bounds.height() <= 0) return image;
 
   const double margin = 4;
-  const double scale = std::min((size.width() - 2 * margin) / bounds.width(),
-                                (size.height() - 2 * margin) / bounds.height());
+  // At most kMaxScale px per metre: a one-rack lab stays a rack, not a blue wall.
+  constexpr double kMaxScale = 30;
+  const double scale = std::min({(size.width() - 2 * margin) / bounds.width(),
+                                 (size.height() - 2 * margin) / bounds.height(), kMaxScale});
   const QPointF offset((size.width() - bounds.width() * scale) / 2 - bounds.left() * scale,
                        (size.height() - bounds.height() * scale) / 2 - bounds.top() * scale);
   QPainter p(&image);
