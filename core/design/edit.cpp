@@ -7,6 +7,7 @@
 
 #include "design/design_index.h"
 #include "design/design_schema.h"
+#include "design/object_lookup.h"
 #include "design/placement.h"
 
 namespace cf {
@@ -293,25 +294,6 @@ class Disconnect : public Edit {
 
 // ---- SetProperty -----------------------------------------------------------------------------
 
-// Calls f(object, its field table) for the object with this id; false when there is none.
-template <class F>
-bool with_object(Design& d, const std::string& id, F&& f) {
-  if (id.empty()) return f(d, design_fields()), true;
-  if (id == "site") return f(d.site, site_fields()), true;
-  if (id == "assumptions") return f(d.assumptions, assumption_fields()), true;
-  auto in = [&](auto& list, const auto& table) {
-    for (auto& obj : list)
-      if (obj.id == id) return f(obj, table), true;
-    return false;
-  };
-  if (in(d.rows, row_fields()) || in(d.racks, rack_fields_of_design())) return true;
-  for (auto& rack : d.racks)
-    if (in(rack.devices, device_fields())) return true;
-  return in(d.power_feeds, power_feed_fields()) || in(d.cooling_units, cooling_unit_fields()) ||
-         in(d.fabrics, fabric_fields()) || in(d.links, link_fields()) ||
-         in(d.scenarios, scenario_fields());
-}
-
 // The rules an object must still satisfy after one of its properties changed.
 Refusal check_changed(const Design& d, const Catalog& c, const Device& dev) {
   for (const auto& rack : d.racks)
@@ -343,14 +325,6 @@ Refusal check_changed(const Design& d, const Catalog& c, const CoolingUnit& unit
 template <class T>
 Refusal check_changed(const Design&, const Catalog&, const T&) {
   return std::nullopt;
-}
-
-bool is_structural_key(const std::string& key) {
-  static const std::set<std::string> keys{"id",           "rows",          "racks",
-                                          "devices",      "power_feeds",   "cooling_units",
-                                          "fabrics",      "links",         "scenarios",
-                                          "site",         "assumptions"};
-  return keys.count(key) > 0;
 }
 
 class SetProperty : public Edit {

@@ -13,6 +13,17 @@
 
 namespace cf {
 
+// What a field holds, for editors that offer the right widget (the GUI's inspector): the builders
+// below fill it in; hand-written fields of structured values keep the default.
+enum class FieldType { Text, Integer, Number, Bool, Enum, TextList, Structured };
+
+struct FieldInfo {
+  FieldType type = FieldType::Structured;
+  std::vector<std::string> choices;  // Enum: the names it accepts
+  std::optional<double> min, max;    // Integer and Number: the accepted range, in the file's unit
+  Json default_value;                // what an absent key means, when write() omits the default
+};
+
 template <class T>
 struct Field {
   std::string key;
@@ -21,6 +32,7 @@ struct Field {
   std::function<void(T& obj, const Json& value, const std::string& path)> read;
   // Writes the value (or nothing when unset / default) into out[key].
   std::function<void(const T& obj, Json& out)> write;
+  FieldInfo info{};
 };
 
 template <class T>
@@ -107,7 +119,8 @@ Field<T> string_field(std::string key, std::string T::*member, bool required) {
           },
           [member, key](const T& o, Json& out) {
             if (!(o.*member).empty()) out[key] = o.*member;
-          }};
+          },
+          {FieldType::Text, {}, {}, {}, Json("")}};
 }
 
 template <class T>
@@ -116,7 +129,8 @@ Field<T> bool_field(std::string key, bool T::*member, bool default_value) {
           [member](T& o, const Json& v, const std::string& p) { o.*member = read_bool(v, p); },
           [member, key, default_value](const T& o, Json& out) {
             if (o.*member != default_value) out[key] = o.*member;
-          }};
+          },
+          {FieldType::Bool, {}, {}, {}, Json(default_value)}};
 }
 
 // A number in the file's unit; stored multiplied by `scale` (the unit's size in SI).
@@ -127,7 +141,8 @@ Field<T> number_field(std::string key, double T::*member, bool required, double 
           [member, min, max, scale](T& o, const Json& v, const std::string& p) {
             o.*member = read_number(v, p, min, max) * scale;
           },
-          [member, key, scale](const T& o, Json& out) { out[key] = o.*member / scale; }};
+          [member, key, scale](const T& o, Json& out) { out[key] = o.*member / scale; },
+          {FieldType::Number, {}, min, max, {}}};
 }
 
 template <class T>
@@ -139,7 +154,8 @@ Field<T> optional_number_field(std::string key, std::optional<double> T::*member
           },
           [member, key, scale](const T& o, Json& out) {
             if (o.*member) out[key] = *(o.*member) / scale;
-          }};
+          },
+          {FieldType::Number, {}, min, max, {}}};
 }
 
 template <class T, class I>
@@ -149,16 +165,20 @@ Field<T> integer_field(std::string key, I T::*member, bool required, std::int64_
           [member, min, max](T& o, const Json& v, const std::string& p) {
             o.*member = static_cast<I>(read_integer(v, p, min, max));
           },
-          [member, key](const T& o, Json& out) { out[key] = o.*member; }};
+          [member, key](const T& o, Json& out) { out[key] = o.*member; },
+          {FieldType::Integer, {}, static_cast<double>(min), static_cast<double>(max), {}}};
 }
 
 template <class T, class E>
 Field<T> enum_field(std::string key, E T::*member, bool required, EnumNames<E> names) {
+  std::vector<std::string> choices;
+  for (const auto& [v, n] : names) choices.push_back(n);
   return {key, required,
           [member, names](T& o, const Json& v, const std::string& p) {
             o.*member = read_enum(v, p, names);
           },
-          [member, key, names](const T& o, Json& out) { out[key] = enum_name(o.*member, names); }};
+          [member, key, names](const T& o, Json& out) { out[key] = enum_name(o.*member, names); },
+          {FieldType::Enum, std::move(choices), {}, {}, {}}};
 }
 
 template <class T>
@@ -172,7 +192,8 @@ Field<T> string_list_field(std::string key, std::vector<std::string> T::*member)
           },
           [member, key](const T& o, Json& out) {
             if (!(o.*member).empty()) out[key] = o.*member;
-          }};
+          },
+          {FieldType::TextList, {}, {}, {}, Json::array()}};
 }
 
 // An array of objects, each read with its own table.
