@@ -9,7 +9,6 @@
 #include <QLogValueAxis>
 #include <QPieSeries>
 #include <QPieSlice>
-#include <QStackedBarSeries>
 #include <QValueAxis>
 #include <algorithm>
 #include <unordered_map>
@@ -113,8 +112,11 @@ QChart* power_category_chart(const PowerReport& power) {
     slice->setBorderColor(Qt::white);
     slice->setLabel(QObject::tr("%1: %2 kW").arg(QString::fromStdString(to_string(c.category)), format_kw(c.it_w)));
   }
-  series->setLabelsVisible(true);
-  series->setLabelsPosition(QPieSlice::LabelOutside);
+  // Labels on the slices that have room for them; the legend names every slice.
+  for (QPieSlice* slice : series->slices()) {
+    slice->setLabelVisible(power.it_w > 0 && slice->value() * 1000.0 / power.it_w >= 0.08);
+    slice->setLabelPosition(QPieSlice::LabelOutside);
+  }
   series->setPieSize(0.6);
   chart->addSeries(series);
   chart->legend()->setAlignment(Qt::AlignRight);
@@ -137,8 +139,11 @@ QChart* rack_power_chart(const PowerReport& power, const Design& design, int top
   std::unordered_map<std::string, std::optional<double>> limits;
   for (const Rack& r : design.racks) limits[r.id] = r.power_limit_w;
 
-  // One set per rack, its value at its own category: each bar gets its own load-scale colour.
-  auto* series = new QStackedBarSeries;
+  // Most loaded at the top; one set per rack, its value at its own category, so that each bar
+  // gets its own load-scale colour.
+  std::reverse(racks.begin(), racks.end());
+  auto* series = new QHorizontalStackedBarSeries;
+  series->setBarWidth(0.75);
   QStringList names;
   for (std::size_t i = 0; i < racks.size(); ++i) {
     const RackPowerReport& r = *racks[i];
@@ -154,19 +159,18 @@ QChart* rack_power_chart(const PowerReport& power, const Design& design, int top
     series->append(set);
   }
   chart->addSeries(series);
-  auto* x = new QBarCategoryAxis;
-  x->append(names);
-  style_axis(x, QObject::tr("Rack"));
-  x->setLabelsAngle(names.size() > 12 ? -90 : 0);
-  auto* y = new QValueAxis;
-  style_axis(y, QObject::tr("kW at the training load"));
-  y->setLabelFormat(QStringLiteral("%.0f"));
-  y->setMin(0);
-  chart->addAxis(x, Qt::AlignBottom);
+  auto* y = new QBarCategoryAxis;
+  y->append(names);
+  style_axis(y, QString());
+  auto* x = new QValueAxis;
+  style_axis(x, QObject::tr("kW at the training load"));
+  x->setLabelFormat(QStringLiteral("%.0f"));
+  x->setMin(0);
   chart->addAxis(y, Qt::AlignLeft);
+  chart->addAxis(x, Qt::AlignBottom);
   series->attachAxis(x);
   series->attachAxis(y);
-  y->applyNiceNumbers();
+  x->applyNiceNumbers();
   chart->legend()->hide();
   chart->setToolTip(QObject::tr("Colour: the rack's load against its own power limit (load scale); red: over "
                                 "the limit; grey: the rack has no power limit"));
@@ -203,6 +207,7 @@ QChart* cost_chart(const CostReport& cost) {
                   neutral.darker(140)});
 
   auto* series = new QHorizontalStackedBarSeries;
+  series->setBarWidth(0.75);
   QStringList names;
   for (std::size_t i = 0; i < bars.size(); ++i) {
     names << bars[i].name;
@@ -241,7 +246,7 @@ QChart* step_time_chart(const TrainingReport& report) {
   for (int i = 0; i < kStepComponents; ++i) {
     const double s = step_component_s(best->breakdown, i);
     if (s <= 0) continue;
-    auto* set = new QBarSet(step_component_name(i));
+    auto* set = new QBarSet(QObject::tr("%1 %2 s").arg(step_component_name(i)).arg(s, 0, 'f', 3));
     *set << s;
     set->setColor(component_color(i));
     set->setBorderColor(component_color(i).darker(130));
@@ -268,16 +273,23 @@ QChart* step_time_chart(const TrainingReport& report) {
 
 QChart* scaling_chart(const ScalingCurve& curve) {
   QChart* chart = new_chart(QObject::tr("Throughput (tokens/s) and time to train (days) against GPUs"));
+  double top_tokens = 0;
+  for (const ScalingPoint& p : curve.points) top_tokens = std::max(top_tokens, p.tokens_per_s.value_or(0));
+  // Thousands or millions of tokens/s on the axis: short labels, legible from the back row.
+  const double unit = top_tokens >= 1e6 ? 1e6 : top_tokens >= 1e3 ? 1e3 : 1;
+  const QString unit_name = unit == 1e6   ? QObject::tr("million tokens/s")
+                            : unit == 1e3 ? QObject::tr("thousand tokens/s")
+                                          : QObject::tr("tokens/s");
   auto* throughput = new QLineSeries;
-  throughput->setName(QObject::tr("Throughput, tokens/s"));
+  throughput->setName(QObject::tr("Throughput, %1").arg(unit_name));
   auto* days = new QLineSeries;
   days->setName(QObject::tr("Time to train, days"));
   double max_tokens = 0, max_days = 0;
   int min_gpus = 0, max_gpus = 0;
   for (const ScalingPoint& p : curve.points) {
     if (!p.tokens_per_s) continue;
-    throughput->append(p.gpus, *p.tokens_per_s);
-    max_tokens = std::max(max_tokens, *p.tokens_per_s);
+    throughput->append(p.gpus, *p.tokens_per_s / unit);
+    max_tokens = std::max(max_tokens, *p.tokens_per_s / unit);
     if (p.time_to_train_s) {
       days->append(p.gpus, *p.time_to_train_s / 86400);
       max_days = std::max(max_days, *p.time_to_train_s / 86400);
@@ -301,13 +313,15 @@ QChart* scaling_chart(const ScalingCurve& curve) {
   style_axis(x, QObject::tr("GPUs given to the job"));
   if (min_gpus > 0) x->setRange(min_gpus / 1.3, max_gpus * 1.3);
   auto* left = new QValueAxis;
-  style_axis(left, QObject::tr("tokens/s"));
-  left->setRange(0, max_tokens > 0 ? max_tokens * 1.1 : 1);
-  left->setLabelFormat(QStringLiteral("%.3g"));
+  style_axis(left, unit_name);
+  left->setRange(0, max_tokens > 0 ? max_tokens * 1.05 : 1);
+  left->applyNiceNumbers();
+  left->setLabelFormat(QStringLiteral("%.4g"));
   auto* right = new QValueAxis;
   style_axis(right, QObject::tr("days"));
-  right->setRange(0, max_days > 0 ? max_days * 1.1 : 1);
-  right->setLabelFormat(QStringLiteral("%.3g"));
+  right->setRange(0, max_days > 0 ? max_days * 1.05 : 1);
+  right->applyNiceNumbers();
+  right->setLabelFormat(QStringLiteral("%.4g"));
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(left, Qt::AlignLeft);
   chart->addAxis(right, Qt::AlignRight);

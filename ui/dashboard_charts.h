@@ -19,10 +19,10 @@ namespace cf::ui {
 // power.it_w; the facility figure through the PUE is in the title.
 QChart* power_category_chart(const PowerReport& power);
 
-// IT power of the racks at the training load (bars, kW), the `top` most loaded when there are
-// more (the title says so). A bar's colour is its load against the rack's own power limit on the
+// IT power of the racks at the training load (horizontal bars, kW, most loaded on top), the `top`
+// most loaded when there are more (the title says so). A bar's colour is its load against the rack's own power limit on the
 // load scale: red over the limit, grey where the rack has no limit.
-QChart* rack_power_chart(const PowerReport& power, const Design& design, int top = 40);
+QChart* rack_power_chart(const PowerReport& power, const Design& design, int top = 20);
 
 // Cost over the TCO horizon (horizontal bars): hardware by BOM category, integration, and energy
 // over the years; TCO, CapEx and OpEx in the title. $ thousands or millions by size.
@@ -32,7 +32,8 @@ QChart* cost_chart(const CostReport& cost);
 QChart* step_time_chart(const TrainingReport& report);
 
 // Throughput (tokens/s, left axis) and time to train (days, right axis) against the GPUs given
-// to the job (log2 axis). Points without a plan are left out.
+// to the job (log2 axis), throughput in thousands or millions of tokens/s by size (the axis and
+// the series name say which). Points without a plan are left out.
 QChart* scaling_chart(const ScalingCurve& curve);
 
 // A chart that says why it has nothing to show (no design, no projection yet, ...).

@@ -3,7 +3,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -29,17 +28,14 @@ DashboardPanel::DashboardPanel(QWidget* parent) : QWidget(parent) {
   tabs_ = new QTabWidget(this);
   layout->addWidget(tabs_);
 
-  auto* power = new QSplitter(Qt::Vertical, tabs_);
-  views_[slot(DashboardChart::PowerByCategory)] = add_view(power);
-  views_[slot(DashboardChart::PowerByRack)] = add_view(power);
-  tabs_->addTab(power, tr("Power"));
+  // One chart per tab: each gets the whole dock, legible on a projector.
+  views_[slot(DashboardChart::PowerByCategory)] = add_view(tabs_);
+  tabs_->addTab(views_[slot(DashboardChart::PowerByCategory)], tr("Power"));
+  views_[slot(DashboardChart::PowerByRack)] = add_view(tabs_);
+  tabs_->addTab(views_[slot(DashboardChart::PowerByRack)], tr("Racks"));
 
-  auto* cost = new QWidget(tabs_);
-  auto* cost_layout = new QVBoxLayout(cost);
-  cost_layout->setContentsMargins(0, 0, 0, 0);
-  views_[slot(DashboardChart::Cost)] = add_view(cost);
-  cost_layout->addWidget(views_[slot(DashboardChart::Cost)]);
-  tabs_->addTab(cost, tr("Cost"));
+  views_[slot(DashboardChart::Cost)] = add_view(tabs_);
+  tabs_->addTab(views_[slot(DashboardChart::Cost)], tr("Cost"));
 
   auto* training = new QWidget(tabs_);
   auto* training_layout = new QVBoxLayout(training);
@@ -58,12 +54,8 @@ DashboardPanel::DashboardPanel(QWidget* parent) : QWidget(parent) {
   training_layout->addWidget(views_[slot(DashboardChart::StepTime)], 1);
   tabs_->addTab(training, tr("Step time"));
 
-  auto* scaling = new QWidget(tabs_);
-  auto* scaling_layout = new QVBoxLayout(scaling);
-  scaling_layout->setContentsMargins(0, 0, 0, 0);
-  views_[slot(DashboardChart::Scaling)] = add_view(scaling);
-  scaling_layout->addWidget(views_[slot(DashboardChart::Scaling)]);
-  tabs_->addTab(scaling, tr("Scaling"));
+  views_[slot(DashboardChart::Scaling)] = add_view(tabs_);
+  tabs_->addTab(views_[slot(DashboardChart::Scaling)], tr("Scaling"));
 
   set_document(nullptr);
 }
@@ -72,7 +64,6 @@ QChartView* DashboardPanel::add_view(QWidget* parent) {
   auto* view = new QChartView(parent);
   view->setRenderHint(QPainter::Antialiasing);
   view->setMinimumSize(280, 200);
-  if (auto* splitter = qobject_cast<QSplitter*>(parent)) splitter->addWidget(view);
   return view;
 }
 

@@ -30,7 +30,7 @@ class DashboardPanel : public QWidget {
   void set_document(DesignDocument* document);
   // Shows the runner's projections (the runner's document is the caller's to set).
   void set_runner(TrainingRunner* runner);
-  // How many racks the per-rack chart shows at most (the most loaded); 40 by default.
+  // How many racks the per-rack chart shows at most (the most loaded); 20 by default.
   void set_rack_limit(int racks);
 
   void show_training(std::shared_ptr<const TrainingResult> result);
@@ -54,7 +54,7 @@ class DashboardPanel : public QWidget {
   TrainingRunner* runner_ = nullptr;
   std::shared_ptr<const TrainingResult> training_;
   QString training_failure_;
-  int rack_limit_ = 40;
+  int rack_limit_ = 20;
   bool design_stale_ = false, training_stale_ = false;
 
   QTabWidget* tabs_ = nullptr;
