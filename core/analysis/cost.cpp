@@ -36,6 +36,18 @@ CostReport analyze_cost(const Design& d, const Catalog& c, double facility_power
   r.hardware_usd = bom.total_price_usd;
   r.capex_has_estimates = bom.total_has_estimates;
   r.items_without_price = bom.lines_without_price;
+  for (const BomLine& line : bom.lines) {
+    if (!line.included_in.empty()) continue;  // priced in the system it ships in
+    if (r.hardware_by_category.empty() || r.hardware_by_category.back().category != line.category)
+      r.hardware_by_category.push_back({line.category, 0, false, 0});
+    CategoryCost& cat = r.hardware_by_category.back();
+    if (auto usd = line.extended_price_usd()) {
+      cat.usd += *usd;
+      cat.has_estimates = cat.has_estimates || line.price_estimate;
+    } else {
+      ++cat.lines_without_price;
+    }
+  }
   r.integration_usd = r.hardware_usd * r.integration_factor;
   r.capex_usd = r.hardware_usd + r.integration_usd;
 

@@ -12,6 +12,16 @@
 
 namespace cf {
 
+// Hardware of one bill-of-materials category (Racks, Servers, Switches, ... as build_bom names
+// them), at known prices; unpriced lines are counted, never zero-filled.
+struct CategoryCost {
+  std::string category;
+  double usd = 0;
+  bool has_estimates = false;
+  int lines_without_price = 0;
+  bool operator==(const CategoryCost&) const = default;
+};
+
 struct CostReport {
   // CapEx
   double hardware_usd = 0;        // sum of the BOM's known extended prices
@@ -20,6 +30,9 @@ struct CostReport {
   double integration_factor = 0;  // installation and integration, share of hardware
   double integration_usd = 0;     // hardware_usd x integration_factor
   double capex_usd = 0;           // hardware_usd + integration_usd
+  // hardware_usd by BOM category, in the BOM's order; categories whose items all ship inside a
+  // system (GPUs, NICs) are left out. They add up to hardware_usd.
+  std::vector<CategoryCost> hardware_by_category;
 
   // OpEx (energy only; maintenance and support are not modelled: docs/methods.md)
   double facility_power_w = 0;    // as given (IT power at the configured load x PUE)

@@ -26,8 +26,37 @@ std::optional<double> device_load_w(const Mountable& spec, const Catalog& c, dou
   return spec.max_power_w;
 }
 
+std::string to_string(PowerCategory category) {
+  switch (category) {
+    case PowerCategory::Compute: return "GPU servers";
+    case PowerCategory::Management: return "Other servers";
+    case PowerCategory::Switch: return "Switches and optics";
+    case PowerCategory::Storage: return "Storage";
+    case PowerCategory::Cooling: return "In-rack cooling";
+    case PowerCategory::Other: break;
+  }
+  return "Other";
+}
+
+PowerCategory power_category(const Mountable& spec) {
+  switch (spec.kind) {
+    case ItemKind::Server: {
+      const auto& s = static_cast<const ServerSpec&>(spec);
+      if (s.role == "storage") return PowerCategory::Storage;
+      if (s.role == "management" || s.gpus == 0) return PowerCategory::Management;
+      return PowerCategory::Compute;
+    }
+    case ItemKind::Switch: return PowerCategory::Switch;
+    case ItemKind::Storage: return PowerCategory::Storage;
+    case ItemKind::Cooling: return PowerCategory::Cooling;
+    default: break;
+  }
+  return PowerCategory::Other;
+}
+
 PowerReport analyze_power(const Design& d, const Catalog& c) {
   PowerReport r;
+  for (int i = 0; i < kPowerCategories; ++i) r.categories.push_back({static_cast<PowerCategory>(i), 0, 0, 0});
   r.gpu_utilization = d.assumptions.gpu_utilization.value_or(kDefaultGpuUtilization);
   std::unordered_map<std::string, const PowerFeed*> feeds;
   for (const auto& f : d.power_feeds) feeds[f.id] = &f;
@@ -74,6 +103,10 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
         load = std::min(*spec->max_power_w, *load + optics_w[dev.id]);
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
+      CategoryPower& cat = r.categories[static_cast<std::size_t>(power_category(*spec))];
+      cat.it_w += *load;
+      cat.it_max_w += *spec->max_power_w;
+      ++cat.devices;
       if (spec->idle_power_w)
         r.it_idle_w += *spec->idle_power_w;
       else

@@ -26,6 +26,22 @@ struct RackPowerReport {
   bool operator==(const RackPowerReport&) const = default;
 };
 
+// What a device is for, as the views colour it (ui/role_palette.h classifies the same way): GPU
+// servers, other servers (management, login), switches with the optics in their ports, storage,
+// in-rack cooling (CDUs, rear-door units) and the rest. PDUs draw nothing of their own.
+enum class PowerCategory { Compute, Management, Switch, Storage, Cooling, Other };
+inline constexpr int kPowerCategories = 6;
+std::string to_string(PowerCategory category);
+PowerCategory power_category(const Mountable& spec);
+
+struct CategoryPower {
+  PowerCategory category = PowerCategory::Other;
+  double it_w = 0;      // at the configured load; the categories add up to PowerReport::it_w
+  double it_max_w = 0;  // nameplate maximum; they add up to it_max_w
+  int devices = 0;      // with a power figure
+  bool operator==(const CategoryPower&) const = default;
+};
+
 struct FeedLoad {
   std::string id;
   double capacity_w = 0;
@@ -50,6 +66,8 @@ struct PowerReport {
   std::vector<RackPowerReport> racks;
   std::vector<std::pair<std::string, double>> rows;  // row id, it_w
   std::vector<FeedLoad> feeds;
+  // IT load by what draws it, one entry per PowerCategory in enum order (empty ones included).
+  std::vector<CategoryPower> categories;
   int devices_without_power = 0;
   std::vector<Problem> problems;
 

@@ -36,8 +36,7 @@ std::string describe(const ParallelPlan& p) {
 
 // Goodput of the job on `gpus` of the cluster's GPUs: the design's interruption rate scaled to
 // them, Daly's checkpoint interval for the model's checkpoint at the design's storage bandwidth.
-void add_goodput(TrainingReport& r, const Design& design, const Catalog& catalog, int gpus) {
-  ReliabilityReport rel = analyze_reliability(design, catalog);
+void add_goodput(TrainingReport& r, const Design& design, const ReliabilityReport& rel, int gpus) {
   if (rel.failures_per_day <= 0 || r.cluster.gpus <= 0) return;
   r.failures_per_day = rel.failures_per_day * gpus / r.cluster.gpus;
   const double checkpoint = design.assumptions.checkpoint_bytes
@@ -80,11 +79,16 @@ Json projection_to_json(const Projection& p) {
 }
 
 TrainingReport project_training(const Design& design, const Catalog& catalog, const TrainingRequest& req) {
+  return project_training(design, training_cluster(design, catalog), analyze_reliability(design, catalog), req);
+}
+
+TrainingReport project_training(const Design& design, const TrainingCluster& cluster,
+                                const ReliabilityReport& reliability, const TrainingRequest& req) {
   const Framework* framework = find_framework(req.framework);
   if (!framework) throw std::invalid_argument("unknown framework \"" + req.framework + "\" (megatron-core, megatron-2021)");
   TrainingReport r;
   r.framework = *framework;
-  r.cluster = training_cluster(design, catalog);
+  r.cluster = cluster;
   r.model_id = req.model.id;
   r.model_name = req.model.name;
   r.job.global_batch = req.global_batch > 0 ? req.global_batch : req.model.global_batch;
@@ -102,7 +106,7 @@ TrainingReport project_training(const Design& design, const Catalog& catalog, co
   StepModel sm(model, r.cluster, *framework, r.job);
   r.search = search_plans(sm, req.search);
   if (const Projection* best = r.best()) {
-    add_goodput(r, design, catalog, best->plan.gpus());
+    add_goodput(r, design, reliability, best->plan.gpus());
     if (req.tokens) {
       r.tokens = *req.tokens;
       r.time_to_train_no_failures_s = *req.tokens / best->tokens_per_s;

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "analysis/reliability.h"
 #include "io/json_reader.h"
 #include "training/plan_search.h"
 
@@ -45,6 +46,10 @@ struct TrainingReport {
 // Throws std::invalid_argument on a request that cannot be projected (no global batch, unknown
 // framework, no GPU server in the design).
 TrainingReport project_training(const Design& design, const Catalog& catalog, const TrainingRequest& request);
+// The same from analyses already made (the GUI's DesignReport): `cluster` from training_cluster()
+// and `reliability` from analyze_reliability() of `design` (its assumptions give the checkpoint).
+TrainingReport project_training(const Design& design, const TrainingCluster& cluster,
+                                const ReliabilityReport& reliability, const TrainingRequest& request);
 
 Json plan_to_json(const ParallelPlan& p);
 Json projection_to_json(const Projection& p);
