@@ -28,6 +28,12 @@
 
 #include "autosave.h"
 #include "catalog_palette.h"
+#include "dashboard_panel.h"
+#include "inspector_panel.h"
+#include "new_cluster_wizard.h"
+#include "scenario_panel.h"
+#include "start_page.h"
+#include "training_runner.h"
 #include "design_document.h"
 #include "design_tree_model.h"
 #include "io/design_file.h"
@@ -43,8 +49,6 @@ namespace {
 
 // Up to this many racks the tree opens fully; beyond, it shows rows and racks only.
 constexpr int kExpandAllRacks = 16;
-constexpr int kRecentFiles = 10;
-const QString kRecentKey = QStringLiteral("recent_files");
 
 std::filesystem::path to_path(const QString& path) {
   return std::filesystem::path(QFile::encodeName(path).toStdString());
@@ -79,15 +83,20 @@ MainWindow::~MainWindow() {
   tree_model_->set_design(nullptr, nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
+  inspector_->set_document(nullptr);
+  training_runner_->set_document(nullptr);
+  scenario_panel_->set_document(nullptr);
+  dashboard_->set_document(nullptr);
 }
 
 void MainWindow::create_views() {
   central_ = new QStackedWidget(this);
-  start_placeholder_ = new QLabel(tr("Open a design (File \u25B8 Open\u2026) or a recent file."), central_);
-  static_cast<QLabel*>(start_placeholder_)->setAlignment(Qt::AlignCenter);
+  start_page_ = new StartPage(catalog_, central_);
+  connect(start_page_, &StartPage::open_requested, this, [this](const QString& path) { open_file(path); });
+  connect(start_page_, &StartPage::new_cluster_requested, this, &MainWindow::new_cluster);
   view_tabs_ = new QTabWidget(central_);
   view_tabs_->setDocumentMode(true);
-  central_->addWidget(start_placeholder_);
+  central_->addWidget(start_page_);
   central_->addWidget(view_tabs_);
   setCentralWidget(central_);
 
@@ -140,6 +149,18 @@ void MainWindow::create_docks() {
   summary_dock_ = add_dock(tr("Summary"), QStringLiteral("summary_dock"), summary_panel_, Qt::RightDockWidgetArea);
   summary_dock_->setMinimumWidth(300);
 
+  inspector_ = new InspectorPanel(this);
+  inspector_dock_ = add_dock(tr("Inspector"), QStringLiteral("inspector_dock"), inspector_, Qt::RightDockWidgetArea);
+  connect(inspector_, &InspectorPanel::message, this, &MainWindow::show_message);
+
+  training_runner_ = new TrainingRunner(this);
+  scenario_panel_ = new ScenarioPanel(this);
+  scenario_panel_->set_runner(training_runner_);
+  scenario_dock_ = add_dock(tr("Scenario"), QStringLiteral("scenario_dock"), scenario_panel_, Qt::RightDockWidgetArea);
+  connect(scenario_panel_, &ScenarioPanel::message, this, &MainWindow::show_message);
+  tabifyDockWidget(summary_dock_, scenario_dock_);
+  summary_dock_->raise();
+
   problems_panel_ = new ProblemsPanel(this);
   problems_dock_ = add_dock(tr("Problems"), QStringLiteral("problems_dock"), problems_panel_, Qt::BottomDockWidgetArea);
   resizeDocks({problems_dock_}, {180}, Qt::Vertical);
@@ -151,11 +172,19 @@ void MainWindow::create_docks() {
   history->setEmptyLabel(tr("<opened>"));
   history_dock_ = add_dock(tr("History"), QStringLiteral("history_dock"), history, Qt::BottomDockWidgetArea);
   tabifyDockWidget(problems_dock_, history_dock_);
-  problems_dock_->raise();
+
+  dashboard_ = new DashboardPanel(this);
+  dashboard_->set_runner(training_runner_);
+  dashboard_dock_ = add_dock(tr("Dashboard"), QStringLiteral("dashboard_dock"), dashboard_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(problems_dock_, dashboard_dock_);
+  resizeDocks({problems_dock_}, {260}, Qt::Vertical);
+  dashboard_dock_->raise();
 }
 
 void MainWindow::create_actions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* new_action = file->addAction(tr("&New Cluster\u2026"), this, &MainWindow::new_cluster);
+  new_action->setShortcut(QKeySequence::New);
   QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::open_with_dialog);
   open->setShortcut(QKeySequence::Open);
   recent_menu_ = file->addMenu(tr("Open &Recent"));
@@ -183,7 +212,8 @@ void MainWindow::create_actions() {
   delete_action_->setShortcut(QKeySequence::Delete);
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
-  for (QDockWidget* dock : {tree_dock_, catalog_dock_, summary_dock_, problems_dock_, history_dock_})
+  for (QDockWidget* dock : {tree_dock_, catalog_dock_, summary_dock_, inspector_dock_, scenario_dock_,
+                            dashboard_dock_, problems_dock_, history_dock_})
     view_menu_->addAction(dock->toggleViewAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -234,6 +264,10 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
   tree_model_->set_design(nullptr, nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
+  inspector_->set_document(nullptr);
+  training_runner_->set_document(nullptr);
+  scenario_panel_->set_document(nullptr);
+  dashboard_->set_document(nullptr);
   if (document_) undo_group_->removeStack(document_->undo_stack());
   document_ = std::move(document);
   if (document_) {
@@ -252,8 +286,13 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
     autosave_->watch(doc);
     rack_view_->set_document(doc);
     topology_view_->set_document(doc);
+    inspector_->set_document(doc);
+    training_runner_->set_document(doc);
+    scenario_panel_->set_document(doc);
+    dashboard_->set_document(doc);
   }
-  central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_placeholder_);
+  if (!document_) start_page_->refresh_recent_files();
+  central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_page_);
   show_design();
 }
 
@@ -408,23 +447,23 @@ bool MainWindow::maybe_save() {
 }
 
 void MainWindow::remember_recent(const QString& path) {
-  QSettings settings;
-  QStringList recent = settings.value(kRecentKey).toStringList();
-  recent.removeAll(path);
-  recent.prepend(path);
-  while (recent.size() > kRecentFiles) recent.removeLast();
-  settings.setValue(kRecentKey, recent);
+  StartPage::add_recent_file(path);
   rebuild_recent_menu();
 }
 
 void MainWindow::rebuild_recent_menu() {
   recent_menu_->clear();
-  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  const QStringList recent = StartPage::recent_files();
   for (const QString& path : recent) {
     QAction* a = recent_menu_->addAction(QDir::toNativeSeparators(path), this, [this, path] { open_file(path); });
     a->setEnabled(QFileInfo::exists(path));
   }
   recent_menu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::new_cluster() {
+  NewClusterWizard wizard(catalog_, this);
+  if (wizard.exec() == QDialog::Accepted) open_design(wizard.take_design());
 }
 
 void MainWindow::restore_layout() {
@@ -468,13 +507,7 @@ void MainWindow::open_with_dialog() {
   if (document_ && !document_->file_path().isEmpty()) {
     dir = QFileInfo(document_->file_path()).absolutePath();
   } else {
-    for (const auto& candidate : {resources_dir() / "samples", resources_dir() / ".." / "samples"}) {
-      std::error_code ec;
-      if (std::filesystem::is_directory(candidate, ec)) {
-        dir = QString::fromStdString(candidate.lexically_normal().string());
-        break;
-      }
-    }
+    dir = StartPage::samples_dir();
   }
   const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), dir, file_filter());
   if (!path.isEmpty()) open_file(path);

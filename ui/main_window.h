@@ -26,6 +26,11 @@ namespace cf::ui {
 
 class Autosave;
 class CatalogPalette;
+class DashboardPanel;
+class InspectorPanel;
+class ScenarioPanel;
+class StartPage;
+class TrainingRunner;
 class DesignDocument;
 class RackElevationView;
 class TopologyView;
@@ -69,6 +74,11 @@ class MainWindow : public QMainWindow {
   QTabWidget* view_tabs() const { return view_tabs_; }
   RackElevationView* rack_view() const { return rack_view_; }
   TopologyView* topology_view() const { return topology_view_; }
+  StartPage* start_page() const { return start_page_; }
+  InspectorPanel* inspector() const { return inspector_; }
+  ScenarioPanel* scenario_panel() const { return scenario_panel_; }
+  DashboardPanel* dashboard() const { return dashboard_; }
+  TrainingRunner* training_runner() const { return training_runner_; }
   CatalogPalette* catalog_palette() const { return catalog_palette_; }
   Autosave* autosave() const { return autosave_; }
 
@@ -97,6 +107,7 @@ class MainWindow : public QMainWindow {
   // Asks whether to save unsaved changes; false when the user cancels.
   bool maybe_save();
   void remember_recent(const QString& path);
+  void new_cluster();
   void rebuild_recent_menu();
   void delete_selection();
   void restore_layout();
@@ -116,7 +127,14 @@ class MainWindow : public QMainWindow {
   QUndoGroup* undo_group_ = nullptr;
   Autosave* autosave_ = nullptr;
   QStackedWidget* central_ = nullptr;
-  QWidget* start_placeholder_ = nullptr;
+  StartPage* start_page_ = nullptr;
+  InspectorPanel* inspector_ = nullptr;
+  ScenarioPanel* scenario_panel_ = nullptr;
+  DashboardPanel* dashboard_ = nullptr;
+  TrainingRunner* training_runner_ = nullptr;
+  QDockWidget* inspector_dock_ = nullptr;
+  QDockWidget* scenario_dock_ = nullptr;
+  QDockWidget* dashboard_dock_ = nullptr;
   QTabWidget* view_tabs_ = nullptr;
   RackElevationView* rack_view_ = nullptr;
   TopologyView* topology_view_ = nullptr;
