@@ -76,10 +76,10 @@ FloorLayout floor_layout(const Design& d, const Catalog& c, const PowerReport& p
     FloorRow row;
     row.id = d.rows[i].id;
     row.name = d.rows[i].name;
-    row.slots = last_slot[i] + 2;
+    row.slot_count = last_slot[i] + 2;
     row.depth_m = row_depth[i] > 0 ? row_depth[i] : deepest;
     const SlotOrigin o = slot_origin(d.site, d.rows[i], 0);
-    row.area = {o.x_m, o.y_m, row.slots * pitch, row.depth_m};
+    row.area = {o.x_m, o.y_m, row.slot_count * pitch, row.depth_m};
     extend(bounds, empty, row.area);
     layout.rows.push_back(std::move(row));
   }
@@ -161,7 +161,7 @@ std::optional<RowSlot> slot_at(const FloorLayout& layout, double x_m, double y_m
   for (const auto& row : layout.rows) {
     if (!row.area.contains(x_m, y_m)) continue;
     const int position = static_cast<int>(std::floor((x_m - row.area.x_m) / layout.rack_pitch_m));
-    return RowSlot{row.id, std::clamp(position, 0, row.slots - 1)};
+    return RowSlot{row.id, std::clamp(position, 0, row.slot_count - 1)};
   }
   return std::nullopt;
 }

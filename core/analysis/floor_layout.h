@@ -27,10 +27,10 @@ struct FloorRect {
 
 struct FloorRow {
   std::string id, name;
-  // Slots 0 .. slots-1: every occupied one and one free slot after the last, to drop a rack on.
-  int slots = 1;
+  // Slots 0 .. slot_count-1: every occupied one and one free slot after the last, to drop a rack on.
+  int slot_count = 1;
   double depth_m = 0;  // its deepest rack; a row without racks takes the design's deepest rack
-  FloorRect area;      // slots × pitch by depth, from the row origin
+  FloorRect area;      // slot_count × pitch by depth, from the row origin
 };
 
 struct FloorRack {

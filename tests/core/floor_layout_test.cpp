@@ -1,5 +1,5 @@
 // Floor layout: rack and cooling unit footprints from row origins, the rack pitch and the catalog;
-// figures matched from the power and cooling reports by rack id; drop slots.
+// figures matched from the power and cooling reports by rack id; drop slot_count.
 
 #include <gtest/gtest.h>
 
@@ -86,10 +86,10 @@ TEST(FloorLayout, RackFootprintsStartAtTheirSlot) {
 TEST(FloorLayout, RowsReachOneSlotPastTheirLastOccupiedSlot) {
   FloorLayout f = floor_layout(floor_design(), catalog(), power_report(), cooling_report());
   ASSERT_EQ(f.rows.size(), 3u);
-  EXPECT_EQ(f.rows[0].slots, 5);  // slots 0-3 (a02 at 3) and one free
+  EXPECT_EQ(f.rows[0].slot_count, 5);  // slot_count 0-3 (a02 at 3) and one free
   expect_rect(f.rows[0].area, 1.0, 2.0, 5 * 0.6, 1.2);
-  EXPECT_EQ(f.rows[1].slots, 4);  // b01 at 2; the CRAH is a floor unit, not in a slot
-  EXPECT_EQ(f.rows[2].slots, 1);  // empty: one slot, as deep as the deepest rack
+  EXPECT_EQ(f.rows[1].slot_count, 4);  // b01 at 2; the CRAH is a floor unit, not in a slot
+  EXPECT_EQ(f.rows[2].slot_count, 1);  // empty: one slot, as deep as the deepest rack
   expect_rect(f.rows[2].area, 0.0, 8.0, 0.6, 1.2);
   // From x 0 (rows B, C) to 4.0 (row A's end), from y 2 (row A) to 9.2 (row C's back).
   expect_rect(f.bounds, 0.0, 2.0, 4.0, 7.2);
