@@ -32,7 +32,7 @@ FloorPlanView::FloorPlanView(QWidget* parent)
   setScene(scene_);
   setDragMode(RubberBandDrag);
   setRubberBandSelectionMode(Qt::IntersectsItemShape);
-  setTransformationAnchor(AnchorUnderMouse);
+  setTransformationAnchor(AnchorViewCenter);
   setResizeAnchor(AnchorViewCenter);
   // The legend is fixed to the viewport: a scroll must repaint rather than shift pixels.
   setViewportUpdateMode(FullViewportUpdate);
@@ -127,19 +127,9 @@ void FloorPlanView::zoom_by(double factor) {
   if (zoom() > 0) scale(target / zoom(), target / zoom());
 }
 
-void FloorPlanView::zoom_in() {
-  const ViewportAnchor anchor = transformationAnchor();
-  setTransformationAnchor(AnchorViewCenter);
-  zoom_by(kZoomStep);
-  setTransformationAnchor(anchor);
-}
+void FloorPlanView::zoom_in() { zoom_by(kZoomStep); }  // around the view's centre
 
-void FloorPlanView::zoom_out() {
-  const ViewportAnchor anchor = transformationAnchor();
-  setTransformationAnchor(AnchorViewCenter);
-  zoom_by(1 / kZoomStep);
-  setTransformationAnchor(anchor);
-}
+void FloorPlanView::zoom_out() { zoom_by(1 / kZoomStep); }  // around the view's centre
 
 void FloorPlanView::fit_to_window() {
   fit_pending_ = false;
@@ -153,8 +143,17 @@ void FloorPlanView::fit_to_window() {
 void FloorPlanView::wheelEvent(QWheelEvent* event) {
   const int delta = event->angleDelta().y();
   if (delta == 0) return QGraphicsView::wheelEvent(event);
-  setTransformationAnchor(AnchorUnderMouse);
+  // Around the cursor, by hand: AnchorUnderMouse anchors only while the pointer is known to be
+  // over the view.
+  const QPoint cursor = event->position().toPoint();
+  const QPointF under = mapToScene(cursor);
+  const ViewportAnchor anchor = transformationAnchor();
+  setTransformationAnchor(NoAnchor);
   zoom_by(std::pow(kWheelBase, delta));
+  setTransformationAnchor(anchor);
+  const QPoint drift = mapFromScene(under) - cursor;
+  horizontalScrollBar()->setValue(horizontalScrollBar()->value() + drift.x());
+  verticalScrollBar()->setValue(verticalScrollBar()->value() + drift.y());
   event->accept();
 }
 

@@ -4,7 +4,10 @@
 
 #include "floor_plan_view.h"
 
+#include <QApplication>
 #include <QGraphicsItem>
+#include <QScrollBar>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -152,6 +155,25 @@ class FloorPlanTest : public QObject {
     QVERIFY(f.view.zoom() > fitted);
     f.view.zoom_out();
     QVERIFY(qAbs(f.view.zoom() - fitted) < fitted * 1e-9);
+
+    // The wheel zooms around the cursor: the floor point under it stays under it.
+    const QPoint cursor = f.view.mapFromScene(QPointF(300, 3600));
+    const QPointF under = f.view.mapToScene(cursor);
+    QWheelEvent wheel(QPointF(cursor), QPointF(f.view.viewport()->mapToGlobal(cursor)), QPoint(), QPoint(0, 240),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(f.view.viewport(), &wheel);
+    QVERIFY(f.view.zoom() > fitted * 1.3);
+    QVERIFY((f.view.mapToScene(cursor) - under).manhattanLength() < 2 / f.view.zoom());
+
+    // The middle button drags the floor along.
+    const int h = f.view.horizontalScrollBar()->value(), v = f.view.verticalScrollBar()->value();
+    QWidget* vp = f.view.viewport();
+    QTest::mousePress(vp, Qt::MiddleButton, {}, QPoint(400, 300));
+    QTest::mouseMove(vp, QPoint(380, 290));
+    QTest::mouseRelease(vp, Qt::MiddleButton, {}, QPoint(380, 290));
+    QCOMPARE(f.view.horizontalScrollBar()->value(), h + 20);
+    QCOMPARE(f.view.verticalScrollBar()->value(), v + 10);
+
     QSignalSpy modes(&f.view, &FloorPlanView::mode_changed);
     f.view.set_mode(FloorColorMode::HeatVsCooling);
     QCOMPARE(modes.count(), 1);
