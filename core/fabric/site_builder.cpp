@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/pdu_rating.h"
+#include "design/row_slot.h"
 #include "fabric/clos_plan.h"
 #include "fabric/naming.h"
 
@@ -123,7 +124,10 @@ Device& SiteBuilder::mount(std::size_t rack, const std::string& id, const std::s
 RackPlace SiteBuilder::place_of(std::size_t rack) const {
   const Rack& r = d_.racks[rack];
   for (const auto& row : d_.rows)
-    if (row.id == r.row_id) return {row.x_m + r.position * d_.site.rack_pitch_m, row.y_m};
+    if (row.id == r.row_id) {
+      const SlotOrigin o = slot_origin(d_.site, row, r.position);
+      return {o.x_m, o.y_m};
+    }
   return {};
 }
 
