@@ -29,6 +29,7 @@
 #include "autosave.h"
 #include "catalog_palette.h"
 #include "dashboard_panel.h"
+#include "floor_plan_view.h"
 #include "inspector_panel.h"
 #include "new_cluster_wizard.h"
 #include "scenario_panel.h"
@@ -81,6 +82,7 @@ MainWindow::~MainWindow() {
   // The views point into the document: detach them before it goes.
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
+  floor_view_->set_document(nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
   inspector_->set_document(nullptr);
@@ -99,6 +101,11 @@ void MainWindow::create_views() {
   central_->addWidget(start_page_);
   central_->addWidget(view_tabs_);
   setCentralWidget(central_);
+
+  floor_view_ = new FloorPlanView(view_tabs_);
+  floor_view_->setObjectName(QStringLiteral("floor_view"));
+  view_tabs_->addTab(floor_view_, tr("Floor Plan"));
+  connect(floor_view_, &FloorPlanView::message, this, &MainWindow::show_message);
 
   rack_view_ = new RackElevationView(view_tabs_);
   rack_view_->setObjectName(QStringLiteral("rack_view"));
@@ -262,6 +269,7 @@ bool MainWindow::close_design() {
 void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
   autosave_->watch(nullptr);
   tree_model_->set_design(nullptr, nullptr);
+  floor_view_->set_document(nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
   inspector_->set_document(nullptr);
@@ -284,6 +292,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
       show_report();
     });
     autosave_->watch(doc);
+    floor_view_->set_document(doc);
     rack_view_->set_document(doc);
     topology_view_->set_document(doc);
     inspector_->set_document(doc);

@@ -35,6 +35,7 @@ class DesignDocument;
 class RackElevationView;
 class TopologyView;
 class DesignTreeModel;
+class FloorPlanView;
 class ProblemsPanel;
 class SummaryPanel;
 
@@ -72,6 +73,7 @@ class MainWindow : public QMainWindow {
   SummaryPanel* summary_panel() const { return summary_panel_; }
   ProblemsPanel* problems_panel() const { return problems_panel_; }
   QTabWidget* view_tabs() const { return view_tabs_; }
+  FloorPlanView* floor_view() const { return floor_view_; }
   RackElevationView* rack_view() const { return rack_view_; }
   TopologyView* topology_view() const { return topology_view_; }
   StartPage* start_page() const { return start_page_; }
@@ -136,6 +138,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* scenario_dock_ = nullptr;
   QDockWidget* dashboard_dock_ = nullptr;
   QTabWidget* view_tabs_ = nullptr;
+  FloorPlanView* floor_view_ = nullptr;
   RackElevationView* rack_view_ = nullptr;
   TopologyView* topology_view_ = nullptr;
   CatalogPalette* catalog_palette_ = nullptr;
