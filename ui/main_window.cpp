@@ -28,6 +28,7 @@
 
 #include "autosave.h"
 #include "catalog_palette.h"
+#include "connect_dialog.h"
 #include "dashboard_panel.h"
 #include "floor_plan_view.h"
 #include "inspector_panel.h"
@@ -215,6 +216,12 @@ void MainWindow::create_actions() {
   edit->addAction(undo);
   edit->addAction(redo);
   edit->addSeparator();
+  connect_action_ = edit->addAction(tr("&Connect Ports\u2026"), this, [this] {
+    if (!document_) return;
+    ConnectDialog dialog(*document_, this);
+    dialog.exec();
+  });
+  connect_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
   delete_action_ = edit->addAction(tr("&Delete Selection"), this, &MainWindow::delete_selection);
   delete_action_->setShortcut(QKeySequence::Delete);
 
@@ -407,6 +414,7 @@ void MainWindow::update_actions() {
   save_action_->setEnabled(open);
   save_as_action_->setEnabled(open);
   close_action_->setEnabled(open);
+  connect_action_->setEnabled(open);
   delete_action_->setEnabled(open && !document_->selection().isEmpty());
 }
 

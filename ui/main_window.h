@@ -158,6 +158,7 @@ class MainWindow : public QMainWindow {
   QAction* save_as_action_ = nullptr;
   QAction* close_action_ = nullptr;
   QAction* delete_action_ = nullptr;
+  QAction* connect_action_ = nullptr;
 };
 
 }  // namespace cf::ui
