@@ -19,6 +19,8 @@
 
 using namespace cf;
 using namespace cf::ui;
+using cf::ui::test::drop;
+using cf::ui::test::slot_centre;
 
 namespace {
 
@@ -28,25 +30,6 @@ const Rack& rack(const DesignDocument& doc, const std::string& id) {
   for (const Rack& r : doc.design().racks)
     if (r.id == id) return r;
   throw std::runtime_error("no rack " + id);
-}
-
-// Delivers a drag of `mime` ending in a drop at scene point `at`, the way Qt does: enter, move and
-// drop events on the viewport. Returns whether the drop was accepted with an action.
-bool drop(RackElevationView& view, QMimeData* mime, const QPointF& at) {
-  const QPointF pos = view.mapFromScene(at);
-  const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
-  QDragEnterEvent enter(pos.toPoint(), actions, mime, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(view.viewport(), &enter);
-  QDragMoveEvent move(pos.toPoint(), actions, mime, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(view.viewport(), &move);
-  QDropEvent dropped(pos, actions, mime, Qt::LeftButton, Qt::NoModifier);
-  QApplication::sendEvent(view.viewport(), &dropped);
-  return dropped.isAccepted() && dropped.dropAction() != Qt::IgnoreAction;
-}
-
-// The middle of U `u` of a face of a shown rack.
-QPointF slot_centre(const RackElevationView& view, const char* rack_id, int u, Face face = Face::Front) {
-  return view.elevation_scene()->slot_rect(QString::fromLatin1(rack_id), face, u, u).center();
 }
 
 struct Fixture {

@@ -2,6 +2,9 @@
 // What the GUI tests share: the source tree's catalog, sample paths, a small design in the file
 // format, and a document made from text.
 
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QString>
 #include <filesystem>
 #include <memory>
@@ -9,6 +12,8 @@
 #include "catalog/catalog_loader.h"
 #include "design_document.h"
 #include "io/design_file.h"
+#include "rack_elevation_scene.h"
+#include "rack_elevation_view.h"
 
 namespace cf::ui::test {
 
@@ -60,6 +65,25 @@ inline std::unique_ptr<DesignDocument> document_from_text(const char* text) {
 inline std::unique_ptr<DesignDocument> document_from_sample(const char* name) {
   const QString path = sample_path(name);
   return std::make_unique<DesignDocument>(test_catalog(), load_design(path.toStdString()), path);
+}
+
+// Delivers a drag of `mime` ending in a drop at scene point `at`, the way Qt does: enter, move and
+// drop events on the viewport. Returns whether the drop was accepted with an action.
+inline bool drop(RackElevationView& view, QMimeData* mime, const QPointF& at) {
+  const QPointF pos = view.mapFromScene(at);
+  const Qt::DropActions actions = Qt::CopyAction | Qt::MoveAction;
+  QDragEnterEvent enter(pos.toPoint(), actions, mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view.viewport(), &enter);
+  QDragMoveEvent move(pos.toPoint(), actions, mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view.viewport(), &move);
+  QDropEvent dropped(pos, actions, mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(view.viewport(), &dropped);
+  return dropped.isAccepted() && dropped.dropAction() != Qt::IgnoreAction;
+}
+
+// The middle of U `u` of a face of a shown rack.
+inline QPointF slot_centre(const RackElevationView& view, const char* rack_id, int u, Face face = Face::Front) {
+  return view.elevation_scene()->slot_rect(QString::fromLatin1(rack_id), face, u, u).center();
 }
 
 }  // namespace cf::ui::test
