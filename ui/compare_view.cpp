@@ -27,11 +27,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <tuple>
 #include <set>
 
 #include "comparison_table_model.h"
 #include "design/replace_model.h"
 #include "design_document.h"
+#include "io/bom.h"
 #include "io/design_file.h"
 #include "io/load_error.h"
 #include "io/resources.h"
@@ -199,9 +201,11 @@ void CompareView::set_document(DesignDocument* document) {
     Entry live;
     live.id = next_id_++;
     live.source = Source::Document;
+    // Once, here; after an edit it is rebuilt in the background (refresh_live_bom).
+    live.bom = std::make_shared<const Bom>(build_bom(document_->design(), catalog_));
     entries_.insert(entries_.begin(), std::move(live));
     connect(document_, &DesignDocument::report_changed, this, &CompareView::on_report_changed);
-    connect(document_, &DesignDocument::stale_changed, this, [this] { rebuild(); });
+    connect(document_, &DesignDocument::stale_changed, this, &CompareView::update_stale);
     connect(document_, &QObject::destroyed, this, [this] { set_document(nullptr); });
     if (training_model_) project(entries_.front());
   }
@@ -209,10 +213,33 @@ void CompareView::set_document(DesignDocument* document) {
 }
 
 void CompareView::on_report_changed() {
-  // The open design changed: its figures, and its projection, follow.
-  if (!entries_.empty() && entries_.front().source == Source::Document && training_model_)
-    project(entries_.front());
+  // The open design changed: its figures, its bill of materials and its projection follow.
+  if (!entries_.empty() && entries_.front().source == Source::Document) {
+    refresh_live_bom();
+    if (training_model_) project(entries_.front());
+  }
   rebuild();
+}
+
+void CompareView::refresh_live_bom() {
+  Entry& live = entries_.front();
+  live.bom_pending = true;
+  live.bom_generation = ++generation_;
+  ++running_;
+  auto* watcher = new QFutureWatcher<std::shared_ptr<const Bom>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this,
+          [this, watcher, id = live.id, generation = live.bom_generation] {
+            --running_;
+            watcher->deleteLater();
+            Entry* e = find(id);
+            if (!e || e->bom_generation != generation) return;  // a later edit supersedes it
+            e->bom = watcher->result();
+            e->bom_pending = false;
+            rebuild();
+          });
+  watcher->setFuture(QtConcurrent::run([copy = document_->design(), &catalog = catalog_] {
+    return std::make_shared<const Bom>(build_bom(copy, catalog));
+  }));
 }
 
 bool CompareView::add_design_file(const QString& path) {
@@ -257,13 +284,29 @@ bool CompareView::add_variant(const QString& from_catalog_id, const QString& to_
   return true;
 }
 
+std::vector<const CompareView::Entry*> CompareView::shown() const {
+  std::vector<const Entry*> out;
+  for (const Entry& e : entries_)
+    if (e.source == Source::Document ? document_ && e.bom : e.report && e.bom) out.push_back(&e);
+  return out;
+}
+
+bool CompareView::is_stale(const Entry& e) const {
+  return (e.source == Source::Document && document_->report_is_stale()) || e.training_pending || e.bom_pending;
+}
+
+void CompareView::update_stale() {
+  std::vector<bool> stale;
+  for (const Entry* e : shown()) stale.push_back(is_stale(*e));
+  table_model_->set_stale(std::move(stale));
+}
+
 bool CompareView::remove_design(int index) {
   // Columns count only the designs compared; find the entry behind the column.
-  std::vector<Entry*> shown;
-  for (Entry& e : entries_)
-    if (e.source == Source::Document ? document_ != nullptr : e.report != nullptr) shown.push_back(&e);
-  if (index < 0 || index >= static_cast<int>(shown.size()) || shown[index]->source == Source::Document) return false;
-  const int id = shown[index]->id;
+  const std::vector<const Entry*> columns = shown();
+  if (index < 0 || index >= static_cast<int>(columns.size()) || columns[index]->source == Source::Document)
+    return false;
+  const int id = columns[index]->id;
   entries_.erase(std::remove_if(entries_.begin(), entries_.end(), [id](const Entry& e) { return e.id == id; }),
                  entries_.end());
   rebuild();
@@ -295,18 +338,20 @@ const Design* CompareView::design_of(const Entry& entry) const {
 
 void CompareView::analyse(Entry& entry) {
   ++running_;
-  auto* watcher = new QFutureWatcher<std::shared_ptr<const DesignReport>>(this);
+  using Analysis = std::pair<std::shared_ptr<const DesignReport>, std::shared_ptr<const Bom>>;
+  auto* watcher = new QFutureWatcher<Analysis>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, id = entry.id] {
     --running_;
     watcher->deleteLater();
     Entry* e = find(id);
     if (!e) return rebuild();  // removed meanwhile
-    e->report = watcher->result();
+    std::tie(e->report, e->bom) = watcher->result();
     if (training_model_) project(*e);
     rebuild();
   });
   watcher->setFuture(QtConcurrent::run([design = entry.design, &catalog = catalog_] {
-    return std::make_shared<const DesignReport>(analyze_design(*design, catalog));
+    return Analysis{std::make_shared<const DesignReport>(analyze_design(*design, catalog)),
+                    std::make_shared<const Bom>(build_bom(*design, catalog))};
   }));
 }
 
@@ -419,16 +464,15 @@ void CompareView::set_only_differences(bool only) {
 void CompareView::rebuild() {
   std::vector<ComparedDesign> compared;
   std::vector<bool> stale;
-  for (const Entry& e : entries_) {
-    const bool live = e.source == Source::Document;
-    const DesignReport* report = live ? (document_ ? &document_->report() : nullptr) : e.report.get();
-    const Design* design = design_of(e);
-    if (!report || !design) continue;
-    const QString name = live ? tr("%1 (open)").arg(QString::fromStdString(design->name)) : e.name;
+  for (const Entry* e : shown()) {
+    const bool live = e->source == Source::Document;
+    const DesignReport* report = live ? &document_->report() : e->report.get();
+    const Design* design = design_of(*e);
+    const QString name = live ? tr("%1 (open)").arg(QString::fromStdString(design->name)) : e->name;
     // A projection still running shows no figures rather than the previous design's.
-    const TrainingReport* training = e.training_pending ? nullptr : e.training.get();
-    compared.push_back({name.toStdString(), design, report, training});
-    stale.push_back((live && document_->report_is_stale()) || e.training_pending);
+    const TrainingReport* training = e->training_pending ? nullptr : e->training.get();
+    compared.push_back({name.toStdString(), design, report, training, e->bom.get()});
+    stale.push_back(is_stale(*e));
   }
   table_model_->set_comparison(compared.empty() ? DesignComparison{} : compare_designs(compared, catalog_));
   table_model_->set_stale(stale);

@@ -96,6 +96,9 @@ class CompareView : public QWidget {
     QString name, path;
     std::shared_ptr<const Design> design;        // files and variants; the document's is live
     std::shared_ptr<const DesignReport> report;  // empty while the analysis runs
+    std::shared_ptr<const Bom> bom;              // the document's: rebuilt off the GUI thread
+    bool bom_pending = false;
+    quint64 bom_generation = 0;
     std::shared_ptr<const TrainingReport> training;
     bool training_pending = false;
     quint64 training_generation = 0;
@@ -106,6 +109,11 @@ class CompareView : public QWidget {
   void variant_with_dialog();
   void remove_selected();
   void on_report_changed();
+  void refresh_live_bom();
+  // The entries the comparison shows (analysed), in column order.
+  std::vector<const Entry*> shown() const;
+  bool is_stale(const Entry& entry) const;
+  void update_stale();
   void add_entry(Source source, QString name, QString path, Design design);
   void analyse(Entry& entry);
   void project(Entry& entry);

@@ -54,11 +54,9 @@ void ComparisonTableModel::set_only_differences(bool only) {
 void ComparisonTableModel::rebuild_lines() {
   lines_.clear();
   QString group;
-  std::size_t header = 0;
   auto open_group = [&](const QString& name) {
     // A header whose rows are all hidden goes too.
     if (!lines_.empty() && lines_.back().kind == Line::Header) lines_.pop_back();
-    header = lines_.size();
     lines_.push_back({Line::Header, name, 0, {}});
     group = name;
   };
@@ -76,7 +74,6 @@ void ComparisonTableModel::rebuild_lines() {
     lines_.push_back({Line::Inventory, group, i, {}});
   }
   if (!lines_.empty() && lines_.back().kind == Line::Header) lines_.pop_back();
-  (void)header;
 }
 
 int ComparisonTableModel::value_column(int design) const { return design == 0 ? 2 : 2 * design + 1; }
@@ -216,6 +213,7 @@ QVariant ComparisonTableModel::inventory_data(const Line& line, int column, int 
   if (d < 0 || d >= design_count()) return {};
   const std::size_t i = static_cast<std::size_t>(d);
   if (role == Qt::TextAlignmentRole) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ForegroundRole) return stale_[i] || stale_[0] ? QVariant(QBrush(muted())) : QVariant();
   if (role != Qt::DisplayRole) return {};
   if (!difference) return QLocale(QLocale::C).toString(row.quantities[i]);
   const long long delta = row.delta[i];

@@ -7,7 +7,6 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/bom.h"
 
 namespace cf {
 
@@ -284,7 +283,8 @@ std::vector<InventoryRow> inventory_rows(const std::vector<ComparedDesign>& desi
   std::vector<InventoryRow> rows;
   std::map<std::pair<std::string, std::string>, std::size_t> index;
   for (std::size_t i = 0; i < designs.size(); ++i) {
-    for (const BomLine& line : build_bom(*designs[i].design, catalog).lines) {
+    const Bom built = designs[i].bom ? Bom{} : build_bom(*designs[i].design, catalog);
+    for (const BomLine& line : (designs[i].bom ? *designs[i].bom : built).lines) {
       auto key = std::make_pair(line.category, line.catalog_id);
       auto [it, added] = index.emplace(key, rows.size());
       if (added) {

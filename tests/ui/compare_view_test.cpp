@@ -194,6 +194,10 @@ class CompareViewTest : public QObject {
     QVERIFY(doc->apply(unmount_device("dgx-04")));
     QTRY_COMPARE(value(view, "gpus", 0), QStringLiteral("24"));
     QCOMPARE(difference(view, "gpus", 1), QStringLiteral("="));
+    // Its bill of materials follows too (rebuilt off the GUI thread).
+    QTRY_VERIFY(!view.is_busy());
+    QCOMPARE(value(view, "inventory:Servers:nvidia-dgx-h100", 0), QStringLiteral("3"));
+    QCOMPARE(difference(view, "inventory:Servers:nvidia-dgx-h100", 1), QStringLiteral("="));
     // Removing the file's column leaves the open design.
     QVERIFY(!view.remove_design(0));
     QVERIFY(view.remove_design(1));
