@@ -26,14 +26,6 @@ std::string duration(double s) {
   return fixed(s / 86400, 1) + " days";
 }
 
-// "tp 8 pp 4 dp 32 cp 1 ep 1 mbs 1 vpp 2 recompute full zero 1 sp"
-std::string describe(const ParallelPlan& p) {
-  std::ostringstream o;
-  o << "tp " << p.tp << " pp " << p.pp << " dp " << p.dp << " cp " << p.cp << " ep " << p.ep << " mbs " << p.mbs
-    << " vpp " << p.vpp << " recompute " << to_string(p.recompute) << " zero " << p.zero << (p.sp ? " sp" : "");
-  return o.str();
-}
-
 // Goodput of the job on `gpus` of the cluster's GPUs: the design's interruption rate scaled to
 // them, Daly's checkpoint interval for the model's checkpoint at the design's storage bandwidth.
 void add_goodput(TrainingReport& r, const Design& design, const ReliabilityReport& rel, int gpus) {
@@ -55,6 +47,13 @@ void add_goodput(TrainingReport& r, const Design& design, const ReliabilityRepor
 }
 
 }  // namespace
+
+std::string describe(const ParallelPlan& p) {
+  std::ostringstream o;
+  o << "tp " << p.tp << " pp " << p.pp << " dp " << p.dp << " cp " << p.cp << " ep " << p.ep << " mbs " << p.mbs
+    << " vpp " << p.vpp << " recompute " << to_string(p.recompute) << " zero " << p.zero << (p.sp ? " sp" : "");
+  return o.str();
+}
 
 Json plan_to_json(const ParallelPlan& p) {
   return Json{{"tp", p.tp}, {"pp", p.pp}, {"dp", p.dp}, {"cp", p.cp}, {"ep", p.ep}, {"mbs", p.mbs},

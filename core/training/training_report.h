@@ -52,6 +52,8 @@ TrainingReport project_training(const Design& design, const TrainingCluster& clu
                                 const ReliabilityReport& reliability, const TrainingRequest& request);
 
 Json plan_to_json(const ParallelPlan& p);
+// One line for people: "tp 8 pp 4 dp 32 cp 1 ep 1 mbs 1 vpp 2 recompute full zero 1 sp".
+std::string describe(const ParallelPlan& p);
 Json projection_to_json(const Projection& p);
 
 }  // namespace cf
