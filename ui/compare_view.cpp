@@ -541,7 +541,7 @@ void CompareView::rebuild_chart() {
   auto* series = new QBarSeries;
   series->append(set);
   series->setLabelsVisible(true);
-  series->setLabelsPrecision(6);
+  series->setLabelsPrecision(3);  // significant digits: "0.939", "203"
   chart->addSeries(series);
   auto* x = new QBarCategoryAxis;
   x->append(categories);

@@ -49,7 +49,7 @@ FloorPlanView::FloorPlanView(QWidget* parent)
   fit_->setShortcut(QKeySequence(tr("Ctrl+0")));
   connect(zoom_in_, &QAction::triggered, this, &FloorPlanView::zoom_in);
   connect(zoom_out_, &QAction::triggered, this, &FloorPlanView::zoom_out);
-  connect(fit_, &QAction::triggered, this, &FloorPlanView::fit_to_window);
+  connect(fit_, &QAction::triggered, this, &FloorPlanView::zoom_to_fit);
 
   modes_ = new QActionGroup(this);
   auto* power = modes_->addAction(tr("Colour by Power Density"));
@@ -96,7 +96,7 @@ void FloorPlanView::set_document(DesignDocument* document) {
   }
   fit_pending_ = true;
   rebuild();
-  if (isVisible()) fit_to_window();
+  if (isVisible()) zoom_to_fit();
 }
 
 void FloorPlanView::rebuild() {
@@ -131,7 +131,7 @@ void FloorPlanView::zoom_in() { zoom_by(kZoomStep); }  // around the view's cent
 
 void FloorPlanView::zoom_out() { zoom_by(1 / kZoomStep); }  // around the view's centre
 
-void FloorPlanView::fit_to_window() {
+void FloorPlanView::zoom_to_fit() {
   fit_pending_ = false;
   const QRectF bounds = FloorPlanScene::to_scene(scene_->layout().bounds);
   if (bounds.isEmpty()) return;
@@ -340,13 +340,13 @@ void FloorPlanView::place_mode_box() {
 void FloorPlanView::resizeEvent(QResizeEvent* event) {
   QGraphicsView::resizeEvent(event);
   place_mode_box();
-  if (fit_pending_) fit_to_window();
+  if (fit_pending_) zoom_to_fit();
 }
 
 void FloorPlanView::showEvent(QShowEvent* event) {
   QGraphicsView::showEvent(event);
   place_mode_box();
-  if (fit_pending_) fit_to_window();
+  if (fit_pending_) zoom_to_fit();
 }
 
 }  // namespace cf::ui

@@ -50,7 +50,7 @@ class FloorPlanView : public QGraphicsView {
  public slots:
   void zoom_in();
   void zoom_out();
-  void fit_to_window();
+  void zoom_to_fit();
 
  signals:
   // Something the status bar should say: why a move was refused.

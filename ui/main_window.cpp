@@ -18,6 +18,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -28,6 +29,7 @@
 
 #include "autosave.h"
 #include "catalog_palette.h"
+#include "compare_view.h"
 #include "connect_dialog.h"
 #include "dashboard_panel.h"
 #include "floor_plan_view.h"
@@ -86,6 +88,7 @@ MainWindow::~MainWindow() {
   floor_view_->set_document(nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
+  compare_view_->set_document(nullptr);
   inspector_->set_document(nullptr);
   training_runner_->set_document(nullptr);
   scenario_panel_->set_document(nullptr);
@@ -117,6 +120,15 @@ void MainWindow::create_views() {
   topology_view_->setObjectName(QStringLiteral("topology_view"));
   view_tabs_->addTab(topology_view_, tr("Topology"));
   connect(topology_view_, &TopologyView::message, this, &MainWindow::show_message);
+
+  connect(view_tabs_, &QTabWidget::currentChanged, this, [this] {
+    QTimer::singleShot(0, this, &MainWindow::fit_current_view_once);
+  });
+
+  compare_view_ = new CompareView(catalog_, view_tabs_);
+  compare_view_->setObjectName(QStringLiteral("compare_view"));
+  view_tabs_->addTab(compare_view_, tr("Compare"));
+  connect(compare_view_, &CompareView::message, this, &MainWindow::show_message);
 }
 
 QDockWidget* MainWindow::add_dock(const QString& title, const QString& object_name, QWidget* content,
@@ -226,6 +238,11 @@ void MainWindow::create_actions() {
   delete_action_->setShortcut(QKeySequence::Delete);
 
   view_menu_ = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < view_tabs_->count(); ++i) {
+    QAction* show_tab = view_menu_->addAction(view_tabs_->tabText(i), this, [this, i] { view_tabs_->setCurrentIndex(i); });
+    show_tab->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+  }
+  view_menu_->addSeparator();
   for (QDockWidget* dock : {tree_dock_, catalog_dock_, summary_dock_, inspector_dock_, scenario_dock_,
                             dashboard_dock_, problems_dock_, history_dock_})
     view_menu_->addAction(dock->toggleViewAction());
@@ -279,6 +296,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
   floor_view_->set_document(nullptr);
   rack_view_->set_document(nullptr);
   topology_view_->set_document(nullptr);
+  compare_view_->set_document(nullptr);
   inspector_->set_document(nullptr);
   training_runner_->set_document(nullptr);
   scenario_panel_->set_document(nullptr);
@@ -302,11 +320,14 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
     floor_view_->set_document(doc);
     rack_view_->set_document(doc);
     topology_view_->set_document(doc);
+    compare_view_->set_document(doc);
     inspector_->set_document(doc);
     training_runner_->set_document(doc);
     scenario_panel_->set_document(doc);
     dashboard_->set_document(doc);
   }
+  fitted_views_.clear();
+  if (document_) QTimer::singleShot(0, this, &MainWindow::fit_current_view_once);
   if (!document_) start_page_->refresh_recent_files();
   central_->setCurrentWidget(document_ ? static_cast<QWidget*>(view_tabs_) : start_page_);
   show_design();
@@ -327,6 +348,24 @@ bool MainWindow::save_to(const QString& path) {
   update_title();
   show_message(tr("Saved %1").arg(QDir::toNativeSeparators(document_->file_path())));
   return true;
+}
+
+void MainWindow::fit_current_view_once() {
+  QWidget* view = view_tabs_->currentWidget();
+  if (!document_ || !view || fitted_views_.contains(view) || !view->isVisible()) return;
+  fitted_views_.push_back(view);
+  if (view == floor_view_) floor_view_->zoom_to_fit();
+  if (view == rack_view_) rack_view_->zoom_to_fit();
+  if (view == topology_view_) topology_view_->zoom_to_fit();
+}
+
+bool MainWindow::show_view(const QString& name) {
+  for (int i = 0; i < view_tabs_->count(); ++i)
+    if (view_tabs_->widget(i)->objectName() == name + QStringLiteral("_view")) {
+      view_tabs_->setCurrentIndex(i);
+      return true;
+    }
+  return false;
 }
 
 bool MainWindow::select_object(const QString& object_id) {

@@ -26,6 +26,7 @@ namespace cf::ui {
 
 class Autosave;
 class CatalogPalette;
+class CompareView;
 class DashboardPanel;
 class InspectorPanel;
 class ScenarioPanel;
@@ -76,6 +77,7 @@ class MainWindow : public QMainWindow {
   FloorPlanView* floor_view() const { return floor_view_; }
   RackElevationView* rack_view() const { return rack_view_; }
   TopologyView* topology_view() const { return topology_view_; }
+  CompareView* compare_view() const { return compare_view_; }
   StartPage* start_page() const { return start_page_; }
   InspectorPanel* inspector() const { return inspector_; }
   ScenarioPanel* scenario_panel() const { return scenario_panel_; }
@@ -84,6 +86,8 @@ class MainWindow : public QMainWindow {
   CatalogPalette* catalog_palette() const { return catalog_palette_; }
   Autosave* autosave() const { return autosave_; }
 
+  // Brings the tab "floor", "rack", "topology" or "compare" to the front; false for another name.
+  bool show_view(const QString& name);
   // Selects the object with this id in every view; false when the design has no such object.
   bool select_object(const QString& object_id);
   // Offers the autosaved copies of crashed sessions (interactive: asks; otherwise leaves them).
@@ -112,6 +116,8 @@ class MainWindow : public QMainWindow {
   void new_cluster();
   void rebuild_recent_menu();
   void delete_selection();
+  // Fits the current tab's drawing to its window the first time it shows the open design.
+  void fit_current_view_once();
   void restore_layout();
   void save_layout();
 
@@ -125,6 +131,7 @@ class MainWindow : public QMainWindow {
   QString last_error_;
   bool interactive_ = true;
   bool syncing_selection_ = false;
+  QList<QWidget*> fitted_views_;  // tabs already fitted to the open design
 
   QUndoGroup* undo_group_ = nullptr;
   Autosave* autosave_ = nullptr;
@@ -141,6 +148,7 @@ class MainWindow : public QMainWindow {
   FloorPlanView* floor_view_ = nullptr;
   RackElevationView* rack_view_ = nullptr;
   TopologyView* topology_view_ = nullptr;
+  CompareView* compare_view_ = nullptr;
   CatalogPalette* catalog_palette_ = nullptr;
   QDockWidget* catalog_dock_ = nullptr;
   DesignTreeModel* tree_model_ = nullptr;

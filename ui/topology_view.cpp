@@ -57,7 +57,7 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   bar->addWidget(status_, 1);
   bar->addWidget(button(QStringLiteral("\u2212"), tr("Zoom out"), &TopologyView::zoom_out));
   bar->addWidget(button(QStringLiteral("+"), tr("Zoom in"), &TopologyView::zoom_in));
-  bar->addWidget(button(tr("Fit"), tr("Show the whole fabric"), &TopologyView::fit));
+  bar->addWidget(button(tr("Fit"), tr("Show the whole fabric"), &TopologyView::zoom_to_fit));
 
   scene_ = new TopologyScene(this);
   view_ = new QGraphicsView(scene_, this);
@@ -194,7 +194,7 @@ void TopologyView::show_layout(TopologyLayout layout) {
   scene_->set_stale(document_ && document_->report_is_stale());
   if (document_) scene_->set_selected_devices(document_->selection());
   if (!fitted_) {
-    fit();
+    zoom_to_fit();
     fitted_ = true;
   }
   emit layout_ready();
@@ -202,7 +202,7 @@ void TopologyView::show_layout(TopologyLayout layout) {
 
 void TopologyView::zoom_in() { view_->scale(1.25, 1.25); }
 void TopologyView::zoom_out() { view_->scale(0.8, 0.8); }
-void TopologyView::fit() { view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio); }
+void TopologyView::zoom_to_fit() { view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio); }
 
 void TopologyView::select_node_at(const QPoint& view_pos) {
   if (!document_) return;

@@ -41,7 +41,7 @@ class TopologyView : public QWidget {
 
   void zoom_in();
   void zoom_out();
-  void fit();
+  void zoom_to_fit();
 
   // Designs with more devices than this are laid out off the GUI thread.
   static constexpr int kBackgroundLayoutDevices = 2000;

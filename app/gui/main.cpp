@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QMessageBox>
 #include <QPixmap>
@@ -12,6 +14,7 @@
 #include <optional>
 
 #include "catalog/catalog_loader.h"
+#include "compare_view.h"
 #include "first_paint.h"
 #include "io/resources.h"
 #include "main_window.h"
@@ -19,11 +22,15 @@
 namespace {
 
 constexpr int kExitFailure = 1;
+constexpr int kScreenshotSettleMs = 2500;
 
 struct Options {
   QString file;
   std::optional<std::filesystem::path> user_catalog;
   QString screenshot;
+  QString view;
+  QString select;
+  QStringList compare;
   bool quit_after_load = false;
   bool interactive() const { return screenshot.isEmpty() && !quit_after_load; }
 };
@@ -51,6 +58,20 @@ Options parse_options(const QApplication& app) {
       QApplication::translate("main",
                               "Exit once FILE is loaded and the window painted (status 0), or "
                               "with status 1 when FILE cannot be loaded."));
+  const QCommandLineOption view(
+      QStringLiteral("view"),
+      QApplication::translate("main", "Show this tab first: floor, rack, topology or compare."),
+      QStringLiteral("NAME"));
+  const QCommandLineOption select(
+      QStringLiteral("select"), QApplication::translate("main", "Select the object with this id once FILE is open."),
+      QStringLiteral("ID"));
+  const QCommandLineOption compare(
+      QStringLiteral("compare"),
+      QApplication::translate("main", "Add this design file to the Compare view (repeatable)."),
+      QStringLiteral("FILE"));
+  parser.addOption(compare);
+  parser.addOption(view);
+  parser.addOption(select);
   parser.addOption(user_catalog);
   parser.addOption(screenshot);
   parser.addOption(quit_after_load);
@@ -67,6 +88,9 @@ Options parse_options(const QApplication& app) {
     o.user_catalog =
         std::filesystem::path(QFile::encodeName(parser.value(user_catalog)).toStdString());
   o.screenshot = parser.value(screenshot);
+  o.view = parser.value(view);
+  o.select = parser.value(select);
+  o.compare = parser.values(compare);
   o.quit_after_load = parser.isSet(quit_after_load);
   return o;
 }
@@ -74,6 +98,21 @@ Options parse_options(const QApplication& app) {
 void report(bool interactive, const QString& title, const QString& message) {
   std::cerr << message.toStdString() << "\n";
   if (interactive) QMessageBox::critical(nullptr, title, message);
+}
+
+// --view and --select; false (after saying why) when the name or id is unknown.
+bool show_requested(cf::ui::MainWindow& window, const Options& o) {
+  if (!o.view.isEmpty() && !window.show_view(o.view)) {
+    std::cerr << "clusterforge: no view \"" << o.view.toStdString() << "\" (floor, rack, topology, compare)\n";
+    return false;
+  }
+  for (const QString& file : o.compare)
+    if (!window.compare_view()->add_design_file(file)) return false;  // the view said why
+  if (!o.select.isEmpty() && !window.select_object(o.select)) {
+    std::cerr << "clusterforge: the design has no object \"" << o.select.toStdString() << "\"\n";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -105,11 +144,16 @@ int main(int argc, char** argv) {
       std::cerr << window.last_error().toStdString() << "\n";
       loaded = false;
     }
+    if (!show_requested(window, options)) return kExitFailure;
     if (!cf::ui::wait_for_first_paint(window)) {
       std::cerr << "clusterforge: the window was not painted\n";
       return kExitFailure;
     }
     if (!options.screenshot.isEmpty()) {
+      // Background work (analysis, training search, layouts) lands within this settle time.
+      QElapsedTimer settle;
+      settle.start();
+      while (settle.elapsed() < kScreenshotSettleMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
       if (!window.grab().save(options.screenshot, "PNG")) {
         std::cerr << "clusterforge: cannot write " << options.screenshot.toStdString() << "\n";
         return kExitFailure;
@@ -118,9 +162,9 @@ int main(int argc, char** argv) {
     return loaded ? 0 : kExitFailure;
   }
 
-  QTimer::singleShot(0, &window, [&window, file = options.file] {
+  QTimer::singleShot(0, &window, [&window, options] {
     window.offer_recovery();  // what a crashed session left, before anything else opens
-    if (!file.isEmpty()) window.open_file(file);
+    if (!options.file.isEmpty() && window.open_file(options.file)) show_requested(window, options);
   });
   return app.exec();
 }

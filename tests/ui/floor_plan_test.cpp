@@ -41,7 +41,7 @@ struct Fixture {
     view.resize(900, 700);
     view.set_document(doc.get());
     view.show();
-    view.fit_to_window();
+    view.zoom_to_fit();
   }
 };
 

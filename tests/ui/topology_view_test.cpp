@@ -104,7 +104,7 @@ class TopologyViewTest : public QObject {
     view.set_document(doc.get());
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.fit();
+    view.zoom_to_fit();
     QSignalSpy messages(&view, &TopologyView::message);
 
     const int leaf = node_named(view.scene()->layout(), "su2-leaf3");
