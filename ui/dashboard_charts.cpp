@@ -48,6 +48,25 @@ void style_axis(QAbstractAxis* axis, const QString& title) {
   axis->setTitleText(title);
 }
 
+// Adds `series` to `chart` as horizontal bars: category axis `names` on the left, the value axis
+// (from 0, titled with its unit) at the bottom. Returns the value axis for further styling.
+QValueAxis* add_horizontal_bars(QChart* chart, QAbstractBarSeries* series, const QStringList& names,
+                                const QString& value_title) {
+  chart->addSeries(series);
+  auto* y = new QBarCategoryAxis;
+  y->append(names);
+  style_axis(y, QString());
+  auto* x = new QValueAxis;
+  style_axis(x, value_title);
+  x->setMin(0);
+  chart->addAxis(y, Qt::AlignLeft);
+  chart->addAxis(x, Qt::AlignBottom);
+  series->attachAxis(x);
+  series->attachAxis(y);
+  x->applyNiceNumbers();
+  return x;
+}
+
 Role role_of(PowerCategory c) {
   switch (c) {
     case PowerCategory::Compute: return Role::Compute;
@@ -158,19 +177,8 @@ QChart* rack_power_chart(const PowerReport& power, const Design& design, int top
     set->setBorderColor(color.darker(130));
     series->append(set);
   }
-  chart->addSeries(series);
-  auto* y = new QBarCategoryAxis;
-  y->append(names);
-  style_axis(y, QString());
-  auto* x = new QValueAxis;
-  style_axis(x, QObject::tr("kW at the training load"));
+  QValueAxis* x = add_horizontal_bars(chart, series, names, QObject::tr("kW at the training load"));
   x->setLabelFormat(QStringLiteral("%.0f"));
-  x->setMin(0);
-  chart->addAxis(y, Qt::AlignLeft);
-  chart->addAxis(x, Qt::AlignBottom);
-  series->attachAxis(x);
-  series->attachAxis(y);
-  x->applyNiceNumbers();
   chart->legend()->hide();
   chart->setToolTip(QObject::tr("Colour: the rack's load against its own power limit (load scale); red: over "
                                 "the limit; grey: the rack has no power limit"));
@@ -217,18 +225,7 @@ QChart* cost_chart(const CostReport& cost) {
     set->setBorderColor(bars[i].color.darker(130));
     series->append(set);
   }
-  chart->addSeries(series);
-  auto* y = new QBarCategoryAxis;
-  y->append(names);
-  style_axis(y, QString());
-  auto* x = new QValueAxis;
-  style_axis(x, unit);
-  x->setMin(0);
-  chart->addAxis(y, Qt::AlignLeft);
-  chart->addAxis(x, Qt::AlignBottom);
-  series->attachAxis(x);
-  series->attachAxis(y);
-  x->applyNiceNumbers();
+  add_horizontal_bars(chart, series, names, unit);
   chart->legend()->hide();
   chart->setToolTip(QObject::tr("Hardware: the bill of materials at catalog prices (estimates marked); integration: "
                                 "a share of hardware; energy: facility power × 8,760 h × $/kWh × years "
@@ -252,18 +249,7 @@ QChart* step_time_chart(const TrainingReport& report) {
     set->setBorderColor(component_color(i).darker(130));
     series->append(set);
   }
-  chart->addSeries(series);
-  auto* y = new QBarCategoryAxis;
-  y->append(QObject::tr("Step"));
-  style_axis(y, QString());
-  auto* x = new QValueAxis;
-  style_axis(x, QObject::tr("seconds"));
-  x->setMin(0);
-  chart->addAxis(y, Qt::AlignLeft);
-  chart->addAxis(x, Qt::AlignBottom);
-  series->attachAxis(x);
-  series->attachAxis(y);
-  x->applyNiceNumbers();
+  add_horizontal_bars(chart, series, {QObject::tr("Step")}, QObject::tr("seconds"));
   chart->legend()->setAlignment(Qt::AlignBottom);
   chart->setToolTip(QObject::tr("The core's step model: kernels at calibrated roofline efficiency, exposed "
                                 "collectives on this design's links, the 1F1B bubble, the optimizer "

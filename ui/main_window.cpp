@@ -83,16 +83,7 @@ MainWindow::MainWindow(Catalog catalog, QWidget* parent)
 
 MainWindow::~MainWindow() {
   // The views point into the document: detach them before it goes.
-  autosave_->watch(nullptr);
-  tree_model_->set_design(nullptr, nullptr);
-  floor_view_->set_document(nullptr);
-  rack_view_->set_document(nullptr);
-  topology_view_->set_document(nullptr);
-  compare_view_->set_document(nullptr);
-  inspector_->set_document(nullptr);
-  training_runner_->set_document(nullptr);
-  scenario_panel_->set_document(nullptr);
-  dashboard_->set_document(nullptr);
+  attach_views(nullptr);
 }
 
 void MainWindow::create_views() {
@@ -290,17 +281,21 @@ bool MainWindow::close_design() {
   return true;
 }
 
+void MainWindow::attach_views(DesignDocument* doc) {
+  autosave_->watch(doc);
+  if (!doc) tree_model_->set_design(nullptr, nullptr);  // show_design() sets the new one
+  floor_view_->set_document(doc);
+  rack_view_->set_document(doc);
+  topology_view_->set_document(doc);
+  compare_view_->set_document(doc);
+  inspector_->set_document(doc);
+  training_runner_->set_document(doc);
+  scenario_panel_->set_document(doc);
+  dashboard_->set_document(doc);
+}
+
 void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
-  autosave_->watch(nullptr);
-  tree_model_->set_design(nullptr, nullptr);
-  floor_view_->set_document(nullptr);
-  rack_view_->set_document(nullptr);
-  topology_view_->set_document(nullptr);
-  compare_view_->set_document(nullptr);
-  inspector_->set_document(nullptr);
-  training_runner_->set_document(nullptr);
-  scenario_panel_->set_document(nullptr);
-  dashboard_->set_document(nullptr);
+  attach_views(nullptr);
   if (document_) undo_group_->removeStack(document_->undo_stack());
   document_ = std::move(document);
   if (document_) {
@@ -316,15 +311,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
       stale_label_->setText(stale ? tr("Analysing\u2026") : QString());
       show_report();
     });
-    autosave_->watch(doc);
-    floor_view_->set_document(doc);
-    rack_view_->set_document(doc);
-    topology_view_->set_document(doc);
-    compare_view_->set_document(doc);
-    inspector_->set_document(doc);
-    training_runner_->set_document(doc);
-    scenario_panel_->set_document(doc);
-    dashboard_->set_document(doc);
+    attach_views(doc);
   }
   fitted_views_.clear();
   if (document_) QTimer::singleShot(0, this, &MainWindow::fit_current_view_once);

@@ -103,6 +103,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* add_dock(const QString& title, const QString& object_name, QWidget* content,
                         Qt::DockWidgetArea area);
   void set_document(std::unique_ptr<DesignDocument> document);
+  // Points every view, dock and the autosave at `doc` (nullptr: nothing open).
+  void attach_views(DesignDocument* doc);
   void show_design();
   void show_report();
   void show_selection();

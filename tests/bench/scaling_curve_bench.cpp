@@ -4,6 +4,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "catalog/catalog_loader.h"
 #include "fabric/cluster_generator.h"
 #include "io/resources.h"
@@ -13,21 +14,8 @@ namespace {
 
 using namespace cf;
 
-const TrainingCluster& h100_4096() {
-  static const TrainingCluster cluster = [] {
-    Catalog catalog = load_catalog(catalog_folders(std::nullopt));
-    ClusterRequest req;
-    req.gpus = 4096;
-    req.server_id = "nvidia-dgx-h100";
-    req.switch_id = "nvidia-qm9700";
-    req.service_fabrics = false;
-    return training_cluster(generate_cluster(req, catalog).design, catalog);
-  }();
-  return cluster;
-}
-
 void curve(benchmark::State& state, int gpus) {
-  TrainingCluster cluster = h100_4096();
+  TrainingCluster cluster = bench::h100_4096();
   cluster.gpus = gpus;
   TrainingRequest req;
   req.model = load_model(std::filesystem::path(CF_SOURCE_DIR) / "resources/models/gpt3-175b.json");

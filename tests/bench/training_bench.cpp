@@ -3,6 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "catalog/catalog_loader.h"
 #include "fabric/cluster_generator.h"
 #include "io/resources.h"
@@ -12,22 +13,9 @@ namespace {
 
 using namespace cf;
 
-const TrainingCluster& h100_4096() {
-  static const TrainingCluster cluster = [] {
-    Catalog catalog = load_catalog(catalog_folders(std::nullopt));
-    ClusterRequest req;
-    req.gpus = 4096;
-    req.server_id = "nvidia-dgx-h100";
-    req.switch_id = "nvidia-qm9700";
-    req.service_fabrics = false;
-    return training_cluster(generate_cluster(req, catalog).design, catalog);
-  }();
-  return cluster;
-}
-
 void search(benchmark::State& state, const std::string& model_id, int global_batch) {
   ModelSpec model = load_model(std::filesystem::path(CF_SOURCE_DIR) / "resources/models" / (model_id + ".json"));
-  StepModel sm(model, h100_4096(), megatron_core(), {global_batch, model.seq_len, Precision::Bf16});
+  StepModel sm(model, bench::h100_4096(), megatron_core(), {global_batch, model.seq_len, Precision::Bf16});
   long long evaluated = 0;
   for (auto _ : state) {
     SearchResult r = search_plans(sm, SearchOptions{});

@@ -111,26 +111,6 @@ TEST(DesignComparison, OneServerLessIsEightGpusAndItsNameplateLess) {
     }
 }
 
-// The installed catalog plus a DGX H100 whose compute ports are 800G ConnectX-8 (as in
-// training_design_test.cpp): the same server with only the scale-out rate changed.
-const Catalog& catalog_with_800g_dgx() {
-  static const Catalog catalog = [] {
-    Catalog out = test::installed_catalog();
-    Json doc = parse_json_text(test::read_text(test::kSourceDir / "resources/catalog/servers.json"));
-    Json variant;
-    for (const Json& e : doc.at("entries"))
-      if (e.at("id") == "nvidia-dgx-h100") variant = e;
-    variant["id"] = "test-dgx-h100-800g";
-    for (Json& port : variant.at("ports"))
-      if (port.at("name") == "compute") port["speed_gbps"] = 800, port["nic"] = "nvidia-connectx-8-800g";
-    load_catalog_document(out, Json{{"format", "clusterforge-catalog"}, {"version", 1}, {"kind", "server"},
-                                    {"entries", Json::array({variant})}},
-                          "test");
-    return out;
-  }();
-  return catalog;
-}
-
 Design generated(const Catalog& c, const std::string& server) {
   ClusterRequest req;
   req.gpus = 256;
@@ -141,7 +121,7 @@ Design generated(const Catalog& c, const std::string& server) {
 }
 
 TEST(DesignComparison, EightHundredGigabitNicsDoubleTheBisection) {
-  const Catalog& c = catalog_with_800g_dgx();
+  const Catalog& c = test::catalog_with_800g_dgx();
   Analysed a(generated(c, "nvidia-dgx-h100"), c), b(generated(c, "test-dgx-h100-800g"), c);
   DesignComparison cmp = compare_designs({a.as("400G"), b.as("800G")}, c);
   const ComparisonRow& bisection = *cmp.row("bisection_bps");
@@ -206,7 +186,7 @@ TEST(ReplaceModel, SwapsEveryServerKeepingTheWiringAndRevertsExactly) {
 }
 
 TEST(ReplaceModel, RefusesWhatWouldBreakTheWiringAndChangesNothing) {
-  const Catalog& c = catalog_with_800g_dgx();
+  const Catalog& c = test::catalog_with_800g_dgx();
   Design d = lab();
   const Design before = d;
   // 800G compute ports where the DGX H100's 400G ports are cabled: the fabric needs regenerating.

@@ -7,12 +7,31 @@
 
 #include "catalog/catalog_loader.h"
 #include "io/design_file.h"
+#include "io/json_reader.h"
 
 namespace cf::test {
 
 const Catalog& installed_catalog() {
   static const Catalog catalog = load_catalog({kSourceDir / "resources" / "catalog"});
   return catalog;
+}
+
+const Catalog& catalog_with_800g_dgx() {
+  static const Catalog c = [] {
+    Catalog catalog = test::installed_catalog();
+    Json doc = parse_json_text(test::read_text(test::kSourceDir / "resources/catalog/servers.json"));
+    Json variant;
+    for (const Json& e : doc.at("entries"))
+      if (e.at("id") == "nvidia-dgx-h100") variant = e;
+    variant["id"] = "test-dgx-h100-800g";
+    for (Json& port : variant.at("ports"))
+      if (port.at("name") == "compute") port["speed_gbps"] = 800, port["nic"] = "nvidia-connectx-8-800g";
+    load_catalog_document(catalog, Json{{"format", "clusterforge-catalog"}, {"version", 1}, {"kind", "server"},
+                                        {"entries", Json::array({variant})}},
+                          "test");
+    return catalog;
+  }();
+  return c;
 }
 
 Design small_design() {

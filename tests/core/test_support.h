@@ -15,6 +15,9 @@ inline const std::filesystem::path kDataDir = CF_TEST_DATA_DIR;
 
 // The catalog shipped in resources/catalog (loaded once).
 const Catalog& installed_catalog();
+// The installed catalog plus "test-dgx-h100-800g": a DGX H100 whose eight compute NICs are 800G
+// ConnectX-8, the same server with only the scale-out rate changed (400G -> 800G comparisons).
+const Catalog& catalog_with_800g_dgx();
 
 // One row "row-a" with rack "a01" (48U): two DGX H100 at U1 and U9, a QM9700 leaf at U47 (rear),
 // two zero-U PDUs on feeds A and B; links dgx-1 compute1 -> leaf p1 and dgx-2 compute1 -> leaf p2.

@@ -17,26 +17,6 @@ namespace {
 
 ModelSpec shipped(const std::string& id) { return load_model(test::kSourceDir / "resources/models" / (id + ".json")); }
 
-// The installed catalog plus a DGX H100 whose eight compute NICs are 800G ConnectX-8: the same
-// server with only the scale-out rate changed.
-const Catalog& catalog_with_800g_dgx() {
-  static const Catalog c = [] {
-    Catalog catalog = test::installed_catalog();
-    Json doc = parse_json_text(test::read_text(test::kSourceDir / "resources/catalog/servers.json"));
-    Json variant;
-    for (const Json& e : doc.at("entries"))
-      if (e.at("id") == "nvidia-dgx-h100") variant = e;
-    variant["id"] = "test-dgx-h100-800g";
-    for (Json& port : variant.at("ports"))
-      if (port.at("name") == "compute") port["speed_gbps"] = 800, port["nic"] = "nvidia-connectx-8-800g";
-    load_catalog_document(catalog, Json{{"format", "clusterforge-catalog"}, {"version", 1}, {"kind", "server"},
-                                        {"entries", Json::array({variant})}},
-                          "test");
-    return catalog;
-  }();
-  return c;
-}
-
 Design generated(const Catalog& catalog, const std::string& server, const std::string& sw, int gpus,
                  double oversubscription = 1) {
   ClusterRequest req;
@@ -67,7 +47,7 @@ Projection best(const TrainingCluster& c, const ModelSpec& m, int batch, const F
 }
 
 TEST(TrainingDesign, DoublingTheNicRateHalvesTheFabricTimeAndNothingElse) {
-  const Catalog& catalog = catalog_with_800g_dgx();
+  const Catalog& catalog = test::catalog_with_800g_dgx();
   TrainingCluster c400 = cluster(catalog, "nvidia-dgx-h100", "nvidia-q3400-ra", 1024);
   TrainingCluster c800 = cluster(catalog, "test-dgx-h100-800g", "nvidia-q3400-ra", 1024);
   ASSERT_DOUBLE_EQ(c400.scale_out_all_reduce_bps, 400e9);
