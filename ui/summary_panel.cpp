@@ -16,11 +16,6 @@ QString money(double usd) {
   return QStringLiteral("$") + QLocale().toString(usd, 'f', 0);
 }
 
-QString bits(double bps) {
-  if (bps >= 1e12) return QObject::tr("%1 Tb/s").arg(bps / 1e12, 0, 'f', 1);
-  return QObject::tr("%1 Gb/s").arg(bps / 1e9, 0, 'f', 0);
-}
-
 }  // namespace
 
 SummaryPanel::SummaryPanel(QWidget* parent) : QWidget(parent) {
@@ -140,9 +135,8 @@ void SummaryPanel::set_report(const DesignReport* r, bool stale) {
   for (const auto& f : r->network.fabrics)
     if (!fabric || f.gpus > fabric->gpus) fabric = &f;
   if (fabric && fabric->gpus > 0) {
-    bisection_.value->setText(tr("%1 of %2").arg(bits(fabric->bisection_bps), bits(fabric->full_bisection_bps)));
-    if (fabric->oversubscription_leaf)
-      oversubscription_.value->setText(tr("%1 : 1").arg(*fabric->oversubscription_leaf, 0, 'f', 2));
+    bisection_.value->setText(tr("%1 of %2").arg(format_bps(fabric->bisection_bps), format_bps(fabric->full_bisection_bps)));
+    if (fabric->oversubscription_leaf) oversubscription_.value->setText(format_ratio(fabric->oversubscription_leaf));
   }
   failures_.value->setText(tr("%1 per day").arg(r->reliability.failures_per_day, 0, 'f', 2));
   if (r->reliability.failures_per_day > 0) mtbf_.value->setText(tr("%1 h").arg(r->reliability.mtbf_hours, 0, 'f', 1));

@@ -11,7 +11,7 @@
 #include <map>
 #include <tuple>
 
-#include "bandwidth_format.h"
+#include "unit_format.h"
 #include "role_palette.h"
 
 namespace cf::ui {

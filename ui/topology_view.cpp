@@ -11,7 +11,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
-#include "bandwidth_format.h"
+#include "unit_format.h"
 #include "topology_scene.h"
 
 namespace cf::ui {

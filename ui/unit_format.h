@@ -15,4 +15,9 @@ QString format_kw(double watts);
 // As above, or the dash when there is no figure.
 QString format_kw(const std::optional<double>& watts);
 
+// bit/s as "400 Gb/s", "203.2 Tb/s", "1.6 Pb/s" (SI prefixes, one decimal, ".0" dropped).
+QString format_bps(double bps);
+// A down:up ratio as "2:1", "1.33:1"; the dash when there is no figure.
+QString format_ratio(const std::optional<double>& ratio);
+
 }  // namespace cf::ui

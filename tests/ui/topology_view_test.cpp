@@ -11,7 +11,6 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "bandwidth_format.h"
 #include "fabric/cluster_generator.h"
 #include "topology_scene.h"
 #include "ui_test_support.h"
