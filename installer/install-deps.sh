@@ -11,6 +11,8 @@ packages=(
   xvfb xauth
   # tests read the exports with independent tools: Graphviz parses the DOT, openpyxl the XLSX
   python3 python3-openpyxl graphviz
+  # the package test validates what desktops read: desktop entry, AppStream metainfo, MIME type
+  desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

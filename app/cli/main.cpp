@@ -162,7 +162,8 @@ int main(int argc, char** argv) {
   CLI::App app{"ClusterForge: design AI-training GPU clusters from the command line.",
                "clusterforge-cli"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "clusterforge-cli 0.1.0");
+  // The data folder in the version line: where an installed CLI reads its catalog and models.
+  app.set_version_flag("--version", "clusterforge-cli " CF_VERSION " (data: " + cf::resources_dir().string() + ")");
   Options o;
   app.add_option("--user-catalog", o.user_catalog,
                  "Folder of catalog files that add or override entries (docs/catalog.md)")

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -122,6 +123,11 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("ClusterForge"));
   QApplication::setOrganizationName(QStringLiteral("ClusterForge"));
   QApplication::setApplicationVersion(QStringLiteral(CF_VERSION));
+  // The desktop entry and icon the packages install (installer/linux): window managers match the
+  // window to them; the embedded copy serves uninstalled builds.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.clusterforge.ClusterForge"));
+  QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.clusterforge.ClusterForge"),
+                                               QIcon(QStringLiteral(":/icons/clusterforge.svg"))));
   QApplication::setDesktopFileName(QStringLiteral("clusterforge"));
   const Options options = parse_options(app);
 

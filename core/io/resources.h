@@ -7,7 +7,8 @@
 
 namespace cf {
 
-// The resources folder: $CLUSTERFORGE_RESOURCES, else <exe>/../share/clusterforge when installed,
+// The resources folder: $CLUSTERFORGE_RESOURCES, else <exe>/../share/clusterforge when installed
+// (<exe>/../Resources/clusterforge in the macOS bundle),
 // else the source tree's resources/ (development builds).
 std::filesystem::path resources_dir();
 
