@@ -179,6 +179,7 @@ Bom build_bom(const Design& d, const Catalog& c) {
       line.price_estimate = item->price_estimate;
       line.unit_power_w = unit_power(*item);
       line.source = item->source;
+      line.price_source = item->price_source;
     } else {  // a fibre run: a physical item the catalog does not price
       line.model = key.id == "fibre-smf" ? "Single-mode fibre run" : "Multimode fibre run";
     }

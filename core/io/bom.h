@@ -23,6 +23,7 @@ struct BomLine {
   bool price_estimate = false;
   std::optional<double> unit_power_w;  // nameplate maximum per unit
   std::string source;
+  std::string price_source;  // where the price was read, when the catalog names it (estimates do)
 
   // Extended figures; sub-items are priced in their parent, so they add nothing.
   std::optional<double> extended_price_usd() const;
