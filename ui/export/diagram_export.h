@@ -2,7 +2,8 @@
 // Diagram exports that look like the screen: the floor plan, the rack elevations (front and rear)
 // and the topology of a compute fabric, as SVG, PNG or PDF, drawn by rendering the GUI's own
 // scenes (FloorPlanScene, RackElevationScene, TopologyScene) without a view. Needs a
-// QGuiApplication (QT_QPA_PLATFORM=offscreen is enough). docs/exports.md describes the output.
+// QApplication (the scenes take its font); QT_QPA_PLATFORM=offscreen is enough, no display.
+// docs/exports.md describes the output.
 
 #include <QPageSize>
 #include <QString>
