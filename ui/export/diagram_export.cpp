@@ -155,7 +155,8 @@ std::vector<Page> rack_pages(const Design& design, const Catalog& catalog, const
   const QStringList racks = all_racks(racks_by_row(design));
   if (racks.isEmpty()) return {};
   const std::vector<Role> roles = roles_in(design, catalog);
-  // The tallest rack sets the page scale: one rack of each catalog type, measured.
+  // The tallest rack sets the page scale: one rack of each catalog type, measured. (A page holding
+  // a taller one, of a type the catalog lacks, is shrunk to fit: paint_page never overflows.)
   QString tallest;
   {
     double height = -1;
@@ -164,7 +165,10 @@ std::vector<Page> rack_pages(const Design& design, const Catalog& catalog, const
       if (!seen.insert(r.catalog_id).second) continue;
       RackElevationScene probe(catalog);
       probe.set_racks(design, {qs(r.id)});
-      if (probe.sceneRect().height() > height) height = probe.sceneRect().height(), tallest = qs(r.id);
+      if (probe.sceneRect().height() > height) {
+        height = probe.sceneRect().height();
+        tallest = qs(r.id);
+      }
     }
   }
   // A page of n copies of the tallest rack, in its better orientation, and the scale it gets.
