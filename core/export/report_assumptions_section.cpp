@@ -56,10 +56,10 @@ std::vector<Row> assumption_rows(const Design& d, const DesignReport& r) {
       given(a.checkpoint_bytes.has_value(),
             "design: " + rel.checkpoint_basis + "; training projections: model parameters \u00d7 " +
                 format_fixed(reliability_defaults::kCheckpointBytesPerParameter, 0) + " bytes",
-            "no"));
+            rel.checkpoint_bytes ? "no" : "\u2014"));
   add("Storage write bandwidth",
       rel.storage_write_bytes_per_s ? format_fixed(*rel.storage_write_bytes_per_s / 1e9, 1) + " GB/s" : kUnknownText,
-      given(a.storage_write_bytes_per_s.has_value(), rel.storage_basis, "no"));
+      given(a.storage_write_bytes_per_s.has_value(), rel.storage_basis, rel.storage_write_bytes_per_s ? "no" : "\u2014"));
   add("Restart after an interruption", format_duration(rel.restart_s),
       given(!rel.restart_is_default, "default: planning estimate (no published figure)", "yes"));
   return rows;

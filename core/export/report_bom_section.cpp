@@ -9,10 +9,16 @@ namespace {
 
 std::string price_text(const std::optional<double>& usd) { return usd ? format_usd(*usd) : kUnknownText; }
 
+// "NVIDIA DGX H100 (nvidia-dgx-h100)"; a fibre run with its length bucket.
 std::string item_name(const BomLine& l) {
   std::string name = l.vendor.empty() ? l.model : l.vendor + " " + l.model;
-  return name.empty() ? l.catalog_id : name;
+  if (name.empty()) name = l.catalog_id;
+  if (!l.length.empty()) name += ", " + l.length;
+  if (!l.catalog_id.empty() && name.find(l.catalog_id) == std::string::npos) name += " (" + l.catalog_id + ")";
+  return name;
 }
+
+std::string lines_text(long long n) { return format_count(static_cast<double>(n)) + (n == 1 ? " line" : " lines"); }
 
 ReportTable category_table(const Bom& bom, const CostReport& cost) {
   ReportTable t = table("By category", {"Category", "Lines", "Quantity", "Hardware price", "Note"}, {1, 2, 3});
@@ -32,7 +38,7 @@ ReportTable category_table(const Bom& bom, const CostReport& cost) {
       price = c.lines_without_price == lines ? std::string(kUnknownText) : format_usd(c.usd);
       if (c.has_estimates) note = "includes estimates";
       if (c.lines_without_price > 0)
-        note += (note.empty() ? "" : "; ") + format_count(c.lines_without_price) + " lines without a price left out";
+        note += (note.empty() ? "" : "; ") + lines_text(c.lines_without_price) + " without a price left out";
     }
     if (included) note = "ships inside the systems above, priced with them";
     t.rows.push_back({category, format_count(static_cast<double>(lines)), format_count(static_cast<double>(quantity)),
@@ -42,15 +48,15 @@ ReportTable category_table(const Bom& bom, const CostReport& cost) {
 }
 
 ReportTable item_table(const Bom& bom) {
-  ReportTable t = table("Items", {"Category", "Item", "Catalog id", "Length", "Quantity", "Unit price",
-                                  "Extended price", "Unit power", "Note"},
-                        {4, 5, 6, 7});
+  ReportTable t = table("Items", {"Category", "Item (catalog id)", "Quantity", "Unit price", "Extended price",
+                                  "Unit power", "Note"},
+                        {2, 3, 4, 5});
   for (const BomLine& l : bom.lines) {
     std::string note;
-    if (!l.included_in.empty()) note = "included in " + l.included_in;
-    if (l.price_estimate) note += (note.empty() ? "" : "; ") + std::string("price is an estimate");
-    if (!l.unit_price_usd) note += (note.empty() ? "" : "; ") + std::string("price unknown");
-    t.rows.push_back({l.category, item_name(l), l.catalog_id, l.length, format_count(static_cast<double>(l.quantity)),
+    if (!l.included_in.empty()) note = "ships in " + l.included_in;
+    if (l.price_estimate && l.unit_price_usd) note += (note.empty() ? "" : "; ") + std::string("estimated price");
+    if (!l.unit_price_usd && l.included_in.empty()) note += (note.empty() ? "" : "; ") + std::string("price unknown");
+    t.rows.push_back({l.category, item_name(l), format_count(static_cast<double>(l.quantity)),
                       price_text(l.unit_price_usd),
                       l.included_in.empty() ? price_text(l.extended_price_usd()) : "\u2014",
                       l.unit_power_w ? format_fixed(*l.unit_power_w, 0) + " W" : kUnknownText, note});

@@ -44,7 +44,7 @@ struct ReportContent {
 struct ReportOptions {
   std::string file;  // the design's file name, for the subtitle (may be empty)
   std::string date;  // given by the caller (e.g. "2025-06-01"), for the subtitle
-  int max_table_rows = 40;     // longer per-rack tables show the most loaded racks and say so
+  int max_table_rows = 40;     // longer per-rack and per-feed tables show the most loaded and say so
   int max_problem_rows = 200;  // the Problems table likewise (errors first)
 };
 

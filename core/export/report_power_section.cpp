@@ -24,14 +24,23 @@ ReportTable category_table(const PowerReport& p) {
   return t;
 }
 
-ReportTable feed_table(const PowerReport& p) {
+ReportTable feed_table(const PowerReport& p, const ReportOptions& options) {
   ReportTable t = table("Power feeds: both sides up, and the other side down (2N)",
                         {"Feed", "Capacity (kW)", "Normal (kW)", "Other side down (kW)", "Per phase then (A)",
                          "Share of capacity"},
                         {1, 2, 3, 4, 5});
-  for (const FeedLoad& f : p.feeds)
+  // The feeds nearest their capacity with the other side down first: the ones a review checks.
+  auto share = [](const FeedLoad& f) { return f.capacity_w > 0 ? f.failover_w / f.capacity_w : 0.0; };
+  std::vector<const FeedLoad*> feeds;
+  for (const FeedLoad& f : p.feeds) feeds.push_back(&f);
+  std::stable_sort(feeds.begin(), feeds.end(), [&](auto* a, auto* b) { return share(*a) > share(*b); });
+  const std::size_t shown = std::min(feeds.size(), static_cast<std::size_t>(std::max(0, options.max_table_rows)));
+  for (std::size_t i = 0; i < shown; ++i) {
+    const FeedLoad& f = *feeds[i];
     t.rows.push_back({f.id, kw(f.capacity_w), kw(f.normal_w), kw(f.failover_w), format_fixed(f.failover_phase_a, 1),
-                      f.capacity_w > 0 ? format_percent(f.failover_w / f.capacity_w, 0) : kUnknownText});
+                      f.capacity_w > 0 ? format_percent(share(f), 0) : kUnknownText});
+  }
+  t.note = capped_note(shown, feeds.size(), "feeds", "the most loaded");
   return t;
 }
 
@@ -97,7 +106,7 @@ ReportSection power_section(const DesignReport& r, const ReportOptions& options)
   fact("Racks over cooling capacity", format_count(c.racks_over_capacity));
   s.charts = {"power-by-category", "rack-power"};
   s.tables.push_back(category_table(p));
-  if (!p.feeds.empty()) s.tables.push_back(feed_table(p));
+  if (!p.feeds.empty()) s.tables.push_back(feed_table(p, options));
   s.tables.push_back(rack_table(p, c, options));
   return s;
 }

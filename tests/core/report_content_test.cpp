@@ -159,10 +159,11 @@ TEST(ReportContent, UnknownPricesStayUnknown) {
   const ReportTable* items = table(s, "Items");
   ASSERT_TRUE(items);
   const auto dgx_row = std::find_if(items->rows.begin(), items->rows.end(),
-                                    [](const auto& row) { return row[2] == "nvidia-dgx-h100"; });
+                                    [](const auto& row) { return row[1] == "NVIDIA DGX H100 (nvidia-dgx-h100)"; });
   ASSERT_NE(dgx_row, items->rows.end());
-  EXPECT_EQ((*dgx_row)[5], "unknown");  // unit price
-  EXPECT_EQ((*dgx_row)[6], "unknown");  // extended price
+  EXPECT_EQ((*dgx_row)[3], "unknown");  // unit price
+  EXPECT_EQ((*dgx_row)[4], "unknown");  // extended price
+  EXPECT_EQ((*dgx_row)[6], "price unknown");
   const ReportTable* categories = table(s, "By category");
   const auto servers = std::find_if(categories->rows.begin(), categories->rows.end(),
                                     [](const auto& row) { return row[0] == "Servers"; });
