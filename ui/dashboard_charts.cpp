@@ -56,6 +56,9 @@ QValueAxis* add_horizontal_bars(QChart* chart, QAbstractBarSeries* series, const
   auto* y = new QBarCategoryAxis;
   y->append(names);
   style_axis(y, QString());
+  // Qt 6.4 elides every category label to "..." on a vertical bar-category axis although the
+  // layout gives the axis the labels' full width.
+  y->setTruncateLabels(false);
   auto* x = new QValueAxis;
   style_axis(x, value_title);
   x->setMin(0);

@@ -7,24 +7,12 @@
 
 #include "analysis/reliability.h"
 #include "analysis/reliability_defaults.h"
+#include "io/format.h"
 #include "training/model_size.h"
 
 namespace cf {
 
 namespace {
-
-std::string fixed(double v, int digits) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", digits, v);
-  return text;
-}
-
-std::string duration(double s) {
-  if (s < 120) return fixed(s, s < 10 ? 3 : 1) + " s";
-  if (s < 2 * 3600) return fixed(s / 60, 1) + " min";
-  if (s < 3 * 86400) return fixed(s / 3600, 1) + " h";
-  return fixed(s / 86400, 1) + " days";
-}
 
 // Goodput of the job on `gpus` of the cluster's GPUs: the design's interruption rate scaled to
 // them, Daly's checkpoint interval for the model's checkpoint at the design's storage bandwidth.
@@ -43,7 +31,7 @@ void add_goodput(TrainingReport& r, const Design& design, const ReliabilityRepor
   const double mtbf_s = 86400 / *r.failures_per_day;
   r.checkpoint_interval_s = daly_interval_s(delta, mtbf_s);
   r.goodput = checkpoint_goodput(*r.checkpoint_interval_s, delta, mtbf_s, rel.restart_s);
-  if (rel.restart_is_default) r.notes.push_back("goodput uses the default restart time of " + fixed(rel.restart_s, 0) + " s (an estimate)");
+  if (rel.restart_is_default) r.notes.push_back("goodput uses the default restart time of " + format_fixed(rel.restart_s, 0) + " s (an estimate)");
 }
 
 }  // namespace
@@ -160,11 +148,11 @@ Json TrainingReport::to_json() const {
 
 std::string TrainingReport::to_text() const {
   std::ostringstream o;
-  o << model_name << " (" << fixed(parameters / 1e9, 1) << "B parameters";
-  if (active_parameters < parameters) o << ", " << fixed(active_parameters / 1e9, 1) << "B active";
+  o << model_name << " (" << format_fixed(parameters / 1e9, 1) << "B parameters";
+  if (active_parameters < parameters) o << ", " << format_fixed(active_parameters / 1e9, 1) << "B active";
   o << ") on " << cluster.gpus << " x " << cluster.gpu_name << " (" << cluster.server_id << ", scale-up "
-    << cluster.scale_up_gpus << " GPUs at " << fixed(cluster.scale_up_bps / 8e9, 0) << " GB/s, scale-out "
-    << fixed(cluster.scale_out_all_reduce_bps / 1e9, 0) << " Gb/s per GPU)\n";
+    << cluster.scale_up_gpus << " GPUs at " << format_fixed(cluster.scale_up_bps / 8e9, 0) << " GB/s, scale-out "
+    << format_fixed(cluster.scale_out_all_reduce_bps / 1e9, 0) << " Gb/s per GPU)\n";
   o << "Batch " << job.global_batch << " x " << job.seq_len << " tokens, "
     << (job.precision == Precision::Fp8 ? "FP8" : "BF16") << ", " << framework.name << "\n";
   const Projection* b = best();
@@ -173,19 +161,19 @@ std::string TrainingReport::to_text() const {
   } else {
     const ParallelPlan& p = b->plan;
     o << "Best plan: " << describe(p) << " (" << p.gpus() << " GPUs)\n";
-    o << "  step time      " << duration(b->step_time_s) << "\n";
-    o << "  throughput     " << fixed(b->tokens_per_s, 0) << " tokens/s (" << fixed(b->tokens_per_s / job.seq_len, 1)
+    o << "  step time      " << format_duration(b->step_time_s) << "\n";
+    o << "  throughput     " << format_fixed(b->tokens_per_s, 0) << " tokens/s (" << format_fixed(b->tokens_per_s / job.seq_len, 1)
       << " samples/s)\n";
-    o << "  model TFLOP/s  " << fixed(b->model_tflops_per_gpu, 1) << " per GPU, MFU " << fixed(100 * b->mfu, 1) << " %\n";
-    o << "  memory         " << fixed(b->memory.total() / 1e9, 1) << " of " << fixed(cluster.memory_bytes / 1e9, 1)
-      << " GB per GPU (states " << fixed(b->memory.states.total() / 1e9, 1) << ", activations "
-      << fixed(b->memory.activations / 1e9, 1) << ")\n";
-    if (goodput) o << "  goodput        " << fixed(100 * *goodput, 1) << " % (" << fixed(*failures_per_day, 2) << " interruptions/day)\n";
-    if (time_to_train_s) o << "  time to train  " << duration(*time_to_train_s) << " for " << fixed(*tokens / 1e9, 0) << "B tokens\n";
+    o << "  model TFLOP/s  " << format_fixed(b->model_tflops_per_gpu, 1) << " per GPU, MFU " << format_fixed(100 * b->mfu, 1) << " %\n";
+    o << "  memory         " << format_fixed(b->memory.total() / 1e9, 1) << " of " << format_fixed(cluster.memory_bytes / 1e9, 1)
+      << " GB per GPU (states " << format_fixed(b->memory.states.total() / 1e9, 1) << ", activations "
+      << format_fixed(b->memory.activations / 1e9, 1) << ")\n";
+    if (goodput) o << "  goodput        " << format_fixed(100 * *goodput, 1) << " % (" << format_fixed(*failures_per_day, 2) << " interruptions/day)\n";
+    if (time_to_train_s) o << "  time to train  " << format_duration(*time_to_train_s) << " for " << format_fixed(*tokens / 1e9, 0) << "B tokens\n";
     const StepBreakdown& s = b->breakdown;
     o << "Step time breakdown:\n";
     auto line = [&](const char* name, double v) {
-      if (v > 0) o << "  " << name << fixed(v, 3) << " s  " << fixed(100 * v / b->step_time_s, 1) << " %\n";
+      if (v > 0) o << "  " << name << format_fixed(v, 3) << " s  " << format_fixed(100 * v / b->step_time_s, 1) << " %\n";
     };
     line("compute        ", s.compute);
     line("recompute      ", s.recompute);
@@ -199,11 +187,11 @@ std::string TrainingReport::to_text() const {
     if (search.best.size() > 1) {
       o << "Top " << search.best.size() << " plans:\n";
       for (const Projection& t : search.best)
-        o << "  " << describe(t.plan) << ": " << duration(t.step_time_s) << ", MFU " << fixed(100 * t.mfu, 1) << " %\n";
+        o << "  " << describe(t.plan) << ": " << format_duration(t.step_time_s) << ", MFU " << format_fixed(100 * t.mfu, 1) << " %\n";
     }
   }
   o << "Search: " << search.evaluated << " plans evaluated, " << search.feasible << " fit, in "
-    << fixed(search.elapsed_s, 3) << " s\n";
+    << format_fixed(search.elapsed_s, 3) << " s\n";
   for (const std::string& n : notes) o << "Note: " << n << "\n";
   return o.str();
 }
