@@ -1,0 +1,45 @@
+#include "io/format.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace cf {
+
+namespace {
+
+// printf-like, but always with a '.' (to_chars ignores the locale the GUI sets).
+std::string number(double v, std::chars_format format, int precision) {
+  std::array<char, 64> buf{};
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v, format, precision);
+  return ec == std::errc() ? std::string(buf.data(), end) : std::string();
+}
+
+}  // namespace
+
+std::string format_fixed(double v, int decimals) {
+  return number(v, std::chars_format::fixed, decimals);
+}
+
+std::string format_bps(double bps) {
+  struct Unit {
+    double scale;
+    const char* name;
+  };
+  static constexpr std::array<Unit, 5> kUnits{{{1e15, "Pb/s"}, {1e12, "Tb/s"}, {1e9, "Gb/s"},
+                                               {1e6, "Mb/s"}, {1e3, "kb/s"}}};
+  for (const Unit& u : kUnits) {
+    if (std::abs(bps) < u.scale) continue;
+    std::string text = number(bps / u.scale, std::chars_format::fixed, 1);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text + ' ' + u.name;
+  }
+  return number(bps, std::chars_format::fixed, 0) + " bit/s";
+}
+
+std::string format_ratio(const std::optional<double>& ratio) {
+  if (!ratio) return kUnknownFigureUtf8;
+  return number(*ratio, std::chars_format::general, 3) + ":1";
+}
+
+}  // namespace cf
