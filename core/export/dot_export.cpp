@@ -1,6 +1,8 @@
 #include "export/dot_export.h"
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "design/role_palette.h"
 #include "export/topology_export.h"
@@ -13,6 +15,7 @@ namespace {
 constexpr const char* kFormat = "Graphviz DOT";
 constexpr const char* kEdgeColor = "#666666";
 constexpr const char* kCutColor = "#222222";  // the view's cut colour: red means "over a limit"
+constexpr std::size_t kModelLineChars = 24;     // about the view's 150 px box at Graphviz's 10 pt
 
 // Writes one fabric's tiers, nodes and edges; node ids start with `prefix`.
 void write_fabric(std::ostream& out, const ExportedTopology& t, const std::string& prefix,
@@ -36,7 +39,7 @@ void write_fabric(std::ostream& out, const ExportedTopology& t, const std::strin
     for (int n : tier.nodes) {
       const TopologyNode& node = l.nodes[n];
       std::string label = node.label;
-      if (!t.models[n].empty()) label += "\n" + t.models[n];
+      if (!t.models[n].empty()) label += "\n" + wrap_words(t.models[n], kModelLineChars);
       label += "\n" + topology_node_counts(node, tier.tier);
       std::string tooltip = node.label;
       if (!t.model_details[n].empty()) tooltip += "\n" + t.model_details[n];
@@ -61,9 +64,15 @@ void write_fabric(std::ostream& out, const ExportedTopology& t, const std::strin
   }
 }
 
-void write_defaults(std::ostream& out) {
-  out << "  graph [rankdir=TB, newrank=true, nodesep=0.2, ranksep=1.2, fontname=\"Helvetica\", "
-         "labelloc=t, fontsize=14];\n";
+// The distance between ranks, in inches: the view's gap between tiers (which grows with the width
+// of the drawing, so that wide fabrics do not come out as a flat strip), at 96 px per inch.
+double rank_separation(const TopologyGeometry& g) {
+  return std::max(1.2, (g.tier_gap - TopologyGeometry::kNodeHeight) / 96.0);
+}
+
+void write_defaults(std::ostream& out, double ranksep) {
+  out << "  graph [rankdir=TB, newrank=true, nodesep=0.2, ranksep=" << format_fixed(ranksep, 2)
+      << ", fontname=\"Helvetica\", labelloc=t, fontsize=14];\n";
   out << "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n";
   out << "  edge [dir=none, color=" << dot_quote(kEdgeColor) << ", fontname=\"Helvetica\", fontsize=9];\n";
 }
@@ -93,7 +102,7 @@ std::string fabric_to_dot(const Design& design, const Catalog& catalog, const De
   out << "// Topology of fabric " << dot_quote(fabric.id) << " of " << dot_quote(design.name)
       << ", exported by ClusterForge. Render: dot -Tsvg FILE -o FILE.svg\n";
   out << "digraph " << dot_quote(fabric.id) << " {\n";
-  write_defaults(out);
+  write_defaults(out, rank_separation(t.geometry));
   out << "  label=" << dot_quote(topology_title(t.layout)) << ";\n";
   write_fabric(out, t, "", "  ");
   out << "}\n";
@@ -107,9 +116,15 @@ std::string fabrics_to_dot(const Design& design, const Catalog& catalog, const D
   out << "// Topology of every compute fabric of " << dot_quote(design.name)
       << ", exported by ClusterForge. Render: dot -Tsvg FILE -o FILE.svg\n";
   out << "digraph " << dot_quote(design.name.empty() ? "fabrics" : design.name) << " {\n";
-  write_defaults(out);
-  for (std::size_t f = 0; f < fabrics.size(); ++f) {
-    const ExportedTopology t = export_topology(design, catalog, report, *fabrics[f]);
+  std::vector<ExportedTopology> topologies;
+  double ranksep = 0;
+  for (const Fabric* f : fabrics) {
+    topologies.push_back(export_topology(design, catalog, report, *f));
+    ranksep = std::max(ranksep, rank_separation(topologies.back().geometry));
+  }
+  write_defaults(out, ranksep);
+  for (std::size_t f = 0; f < topologies.size(); ++f) {
+    const ExportedTopology& t = topologies[f];
     const std::string prefix = "f" + std::to_string(f) + "_";
     out << "  subgraph " << dot_quote("cluster_" + prefix) << " {\n";
     out << "    label=" << dot_quote(topology_title(t.layout)) << ";\n";

@@ -85,6 +85,24 @@ std::string topology_edge_text(const TopologyLayout& l, const TopologyEdge& e) {
   return text;
 }
 
+std::string wrap_words(const std::string& text, std::size_t width) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += (out.empty() ? "" : "\n") + line;
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+  return out;
+}
+
 std::string topology_title(const TopologyLayout& l) {
   std::string title = l.fabric_name.empty() ? l.fabric_id : l.fabric_name;
   title += ": " + std::to_string(l.tiers.size()) + " tiers, " + std::to_string(l.links) + " links";

@@ -43,6 +43,10 @@ std::string topology_tier_title(const TopologyTier& tier);
 std::string topology_edge_label(const TopologyEdge& edge);
 // The view's tooltip of an edge: ends, links, capacity, oversubscription, share of the cut.
 std::string topology_edge_text(const TopologyLayout& layout, const TopologyEdge& edge);
+// `text` broken at spaces into lines of at most `width` characters (longer words stay whole), so
+// that a long catalog model keeps a node about as wide as the view's box.
+std::string wrap_words(const std::string& text, std::size_t width);
+
 // The drawing's title: fabric, tiers, links, minimum bisection.
 std::string topology_title(const TopologyLayout& layout);
 

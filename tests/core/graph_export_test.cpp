@@ -167,6 +167,22 @@ TEST(DotExport, SuperPodMatchesTheLayoutNodeForNodeAndTheCutIsDashed) {
       EXPECT_DOUBLE_EQ(y_of["n" + std::to_string(n)], y_of["n" + std::to_string(tier.nodes.front())]);
 }
 
+TEST(DotExport, EverySampleIsReadByGraphvizWithTheLayoutsNodesAndEdges) {
+  const Catalog& c = test::installed_catalog();
+  for (const char* name : {"lab-4x-dgx-h100", "dgx-h100-superpod-4su", "mi300x-1024"}) {
+    const Design d = sample(name);
+    const DesignReport report = analyze_design(d, c);
+    const ExportedTopology t = export_topology(d, c, report, export_fabric(d, {}, "test"));
+    const Plain p = run_dot(fabrics_to_dot(d, c, report), std::string("every-") + name);
+    ASSERT_EQ(p.status, 0) << name << ": " << p.output.substr(0, 2000);
+    std::size_t nodes = 0, edges = 0;
+    for (const PlainNode& n : p.nodes) nodes += layout_node(n.name);
+    for (const PlainEdge& e : p.edges) edges += layout_node(e.tail) && layout_node(e.head);
+    EXPECT_EQ(nodes, t.layout.nodes.size()) << name;
+    EXPECT_EQ(edges, t.layout.edges.size()) << name;
+  }
+}
+
 TEST(DotExport, AllFabricsAreClustersOfOneGraph) {
   const Catalog& c = test::installed_catalog();
   Design d = sample("lab-4x-dgx-h100");
@@ -194,6 +210,14 @@ TEST(DotExport, NamesWithQuotesBackslashesAndLineBreaksStayInTheirStrings) {
   EXPECT_EQ(p.status, 0) << p.output;
   EXPECT_EQ(p.output.find("syntax error"), std::string::npos) << p.output;
   EXPECT_EQ(p.edges.size(), 4u + 1u);  // the four server-leaf edges and the invisible tier chain
+}
+
+TEST(TopologyExport, LongModelsWrapAtSpaces) {
+  EXPECT_EQ(wrap_words("Quantum-2 QM9700 (managed; QM9790 unmanaged) NDR InfiniBand", 24),
+            "Quantum-2 QM9700\n(managed; QM9790\nunmanaged) NDR\nInfiniBand");
+  EXPECT_EQ(wrap_words("DGX H100", 24), "DGX H100");
+  EXPECT_EQ(wrap_words("a-very-long-single-word-model", 10), "a-very-long-single-word-model");
+  EXPECT_EQ(wrap_words("", 10), "");
 }
 
 TEST(TopologyExport, NoComputeFabricOrAnUnknownOneIsAnExportError) {
@@ -295,7 +319,7 @@ TEST(DrawioExport, LabSampleOpensAsOnePageWithTheViewsNodesAndEdges) {
     ASSERT_TRUE(p.positions.count(id)) << id;
     const bool leaf = t.layout.nodes[n].label == "leaf-01";
     EXPECT_DOUBLE_EQ(p.positions.at(id).second, leaf ? 0.0 : 360.0) << id;
-    if (leaf) EXPECT_DOUBLE_EQ(p.positions.at(id).first, 450.0 - 75.0);
+    if (leaf) { EXPECT_DOUBLE_EQ(p.positions.at(id).first, 450.0 - 75.0); }
   }
   std::set<double> server_x;
   for (const auto& [id, xy] : p.positions)

@@ -171,9 +171,9 @@ void expect_consistent(const Export& e) {
     EXPECT_TRUE(types.count({r.at("manufacturer"), r.at("device_type")})) << r.at("device_type");
     EXPECT_TRUE(sites.count(r.at("site")));
     EXPECT_TRUE(kDeviceStatus.count(r.at("status")));
-    if (!r.at("rack").empty()) EXPECT_TRUE(racks.count(r.at("rack"))) << r.at("rack");
+    if (!r.at("rack").empty()) { EXPECT_TRUE(racks.count(r.at("rack"))) << r.at("rack"); }
     EXPECT_EQ(r.at("position").empty(), r.at("face").empty()) << r.at("name");
-    if (!r.at("face").empty()) EXPECT_TRUE(kFaces.count(r.at("face")));
+    if (!r.at("face").empty()) { EXPECT_TRUE(kFaces.count(r.at("face"))); }
   }
   for (const auto& r : e.interfaces.rows) {
     EXPECT_TRUE(devices.count(r.at("device"))) << r.at("device");
@@ -187,9 +187,9 @@ void expect_consistent(const Export& e) {
       EXPECT_TRUE(interfaces.count({r.at(s + "_device"), r.at(s + "_name")}))
           << r.at(s + "_device") << " " << r.at(s + "_name");
     }
-    if (!r.at("type").empty()) EXPECT_TRUE(kCableTypes.count(r.at("type"))) << r.at("type");
+    if (!r.at("type").empty()) { EXPECT_TRUE(kCableTypes.count(r.at("type"))) << r.at("type"); }
     EXPECT_TRUE(kLinkStatus.count(r.at("status")));
-    if (!r.at("length_unit").empty()) EXPECT_TRUE(kLengthUnits.count(r.at("length_unit")));
+    if (!r.at("length_unit").empty()) { EXPECT_TRUE(kLengthUnits.count(r.at("length_unit"))); }
   }
 }
 
@@ -264,6 +264,23 @@ TEST(NetBoxExport, SuperPodCountsAndReferencesHold) {
     EXPECT_EQ(r.at("type"), "mmf");  // MMA4Z00-NS400: a multimode SR4 transceiver
   }
   for (const auto& r : e.devices.rows) EXPECT_EQ(r.at("status"), "active");
+  expect_consistent(e);
+}
+
+// The MI300X cluster: 128 servers (8 compute + 2 front-end + 1 BMC ports), 16 SN5600 leaves
+// with p1-p32 split in two (64 lanes + 32 ports + management) and 8 spines (64 + 1), 1,536 links
+// from lanes and whole ports.
+TEST(NetBoxExport, BreakoutLanesAreInterfacesOfTheirOwn) {
+  const Export e = export_of(sample("mi300x-1024"));
+  EXPECT_EQ(e.devices.rows.size(), 292u + 26u);
+  EXPECT_EQ(e.interfaces.rows.size(), 128u * 11u + 16u * (64u + 32u + 1u) + 8u * 65u);
+  EXPECT_EQ(e.cables.rows.size(), 1536u);
+  std::map<std::string, std::string> leaf;  // name -> type, of leaf-g1-r1
+  for (const auto& r : e.interfaces.rows)
+    if (r.at("device") == "leaf-g1-r1") leaf[r.at("name")] = r.at("type") + " " + r.at("speed");
+  EXPECT_EQ(leaf.count("p1"), 0u);  // used through its lanes only
+  EXPECT_EQ(leaf["p1/2"], "400gbase-x-osfp 400000000");
+  EXPECT_EQ(leaf["p64"], "800gbase-x-osfp 800000000");
   expect_consistent(e);
 }
 
