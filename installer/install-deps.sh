@@ -9,8 +9,9 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libcli11-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
-  # tests read the exports with independent tools: Graphviz parses the DOT, openpyxl the XLSX
-  python3 python3-openpyxl graphviz
+  # tests read the exports with independent tools: Graphviz parses the DOT, openpyxl the XLSX,
+  # PyYAML the NetBox device types
+  python3 python3-openpyxl python3-yaml graphviz
   # the package test validates what desktops read: desktop entry, AppStream metainfo, MIME type
   desktop-file-utils appstream shared-mime-info
 )

@@ -7,38 +7,12 @@
 namespace cf::ui {
 
 Role role_of(const Catalog& catalog, std::string_view catalog_id) {
-  if (const ServerSpec* server = catalog.server(catalog_id)) {
-    if (server->role == "storage") return Role::Storage;
-    if (server->role == "management") return Role::Management;
-    return server->gpus > 0 ? Role::Compute : Role::Management;
-  }
-  if (catalog.network_switch(catalog_id)) return Role::Switch;
-  if (catalog.storage(catalog_id)) return Role::Storage;
-  if (catalog.pdu(catalog_id)) return Role::Power;
-  if (catalog.cooling(catalog_id)) return Role::Cooling;
-  return Role::Other;
+  return device_role(catalog, catalog_id);
 }
 
-QColor role_color(Role role) {
-  // Okabe & Ito (2008), "Color Universal Design".
-  switch (role) {
-    case Role::Compute:
-      return QColor(0x00, 0x72, 0xB2);  // blue
-    case Role::Switch:
-      return QColor(0xE6, 0x9F, 0x00);  // orange
-    case Role::Storage:
-      return QColor(0x00, 0x9E, 0x73);  // bluish green
-    case Role::Management:
-      return QColor(0xCC, 0x79, 0xA7);  // reddish purple
-    case Role::Power:
-      return QColor(0xF0, 0xE4, 0x42);  // yellow
-    case Role::Cooling:
-      return QColor(0x56, 0xB4, 0xE9);  // sky blue
-    case Role::Other:
-      break;
-  }
-  return QColor(0x99, 0x99, 0x99);
-}
+QColor to_qcolor(Rgb rgb) { return QColor(rgb.r, rgb.g, rgb.b); }
+
+QColor role_color(Role role) { return to_qcolor(role_rgb(role)); }
 
 QString role_name(Role role) {
   switch (role) {

@@ -1,6 +1,6 @@
 #pragma once
-// The one palette of role colours (Okabe-Ito, colour-blind safe) that every view uses for the kind
-// of equipment: compute servers, switches, storage, management, power, cooling.
+// The role colours (core/design/role_palette.h: the one table, shared with the exports) as Qt
+// colours, names and icons for the views.
 
 #include <QColor>
 #include <QIcon>
@@ -8,17 +8,19 @@
 #include <string_view>
 
 #include "catalog/catalog.h"
+#include "design/role_palette.h"
 
 namespace cf::ui {
 
-enum class Role { Compute, Switch, Storage, Management, Power, Cooling, Other };
+using Role = DeviceRole;
 
 // The role of a mounted catalog entry; Other when the id is unknown.
 Role role_of(const Catalog& catalog, std::string_view catalog_id);
 
 QColor role_color(Role role);
+QColor to_qcolor(Rgb rgb);
 QString role_name(Role role);
-inline constexpr int kRoleCount = 7;
+inline constexpr int kRoleCount = kDeviceRoleCount;
 
 // A small filled square in the role's colour, for tree and list decorations (cache it: it paints).
 QIcon role_icon(Role role);

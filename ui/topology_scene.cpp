@@ -27,8 +27,9 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 // A node: a rounded box with two lines of text, drawn only when legible.
 class NodeItem : public QGraphicsItem {
  public:
-  NodeItem(const QRectF& rect, QColor fill, QColor text, QString line1, QString line2)
-      : rect_(rect), fill_(fill), text_(text), line1_(std::move(line1)), line2_(std::move(line2)) {
+  NodeItem(const QRectF& rect, const TierColors& colors, QString line1, QString line2)
+      : rect_(rect), fill_(to_qcolor(colors.fill)), stroke_(to_qcolor(colors.stroke)),
+        text_(to_qcolor(colors.text)), line1_(std::move(line1)), line2_(std::move(line2)) {
     setAcceptHoverEvents(true);
   }
   QRectF boundingRect() const override { return rect_.adjusted(-3, -3, 3, 3); }
@@ -41,7 +42,7 @@ class NodeItem : public QGraphicsItem {
 
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setPen(selected_ ? QPen(Qt::black, 3) : QPen(fill_.darker(150), 1));
+    painter->setPen(selected_ ? QPen(Qt::black, 3) : QPen(stroke_, 1));
     painter->setBrush(fill_);
     painter->drawRoundedRect(rect_, 6, 6);
     if (lod < 0.45) return;  // text under ~5 px on screen: unreadable, skip it
@@ -59,7 +60,7 @@ class NodeItem : public QGraphicsItem {
 
  private:
   QRectF rect_;
-  QColor fill_, text_;
+  QColor fill_, stroke_, text_;
   QString line1_, line2_;
   bool selected_ = false;
 };
@@ -96,27 +97,13 @@ class LegendItem : public QGraphicsItem {
       painter->drawText(QPointF(sx + 22, sy + 11), text);
       sx += 30 + fm.horizontalAdvance(text);
     };
-    const QColor sw = role_color(Role::Switch);
-    swatch(role_color(Role::Compute), role_name(Role::Compute));
-    swatch(sw.lighter(125), QObject::tr("Leaf"));
-    swatch(sw, QObject::tr("Spine"));
-    swatch(sw.darker(130), QObject::tr("Core"));
+    auto fill = [](int tier) { return to_qcolor(topology_tier_colors(tier).fill); };
+    swatch(fill(0), role_name(Role::Compute));
+    swatch(fill(1), QObject::tr("Leaf"));
+    swatch(fill(2), QObject::tr("Spine"));
+    swatch(fill(3), QObject::tr("Core"));
   }
 };
-
-QColor node_fill(int tier) {
-  const QColor sw = role_color(Role::Switch);
-  switch (tier) {
-    case 0:
-      return role_color(Role::Compute);
-    case 1:
-      return sw.lighter(125);
-    case 2:
-      return sw;
-    default:
-      return sw.darker(130);
-  }
-}
 
 // The second line of a node's box: its counts.
 QString node_counts(const TopologyNode& n, int tier) {
@@ -210,14 +197,11 @@ void TopologyScene::set_layout(TopologyLayout layout) {
     show_message(tr("No GPU is linked in fabric %1.").arg(qs(layout_.fabric_name)));
     return;
   }
-  // Every tier spreads over the width of the widest.
-  std::size_t widest = 1;
-  for (const auto& t : layout_.tiers) widest = std::max(widest, t.nodes.size());
-  width_ = std::max(kMinWidth, static_cast<double>(widest) * (kNodeWidth + kNodeGap));
-  // Wide tiers get tall gaps, so that the links between them stay readable when fitted.
-  tier_gap_ = std::max(kTierGap, 0.4 * width_ / static_cast<double>(std::max<std::size_t>(1, layout_.tiers.size() - 1)));
-  build_nodes();
-  build_edges();
+  const TopologyGeometry geometry = place_topology(layout_);
+  width_ = geometry.width;
+  tier_gap_ = geometry.tier_gap;
+  build_nodes(geometry);
+  build_edges(geometry);
   build_cut();
   build_legend();
   setSceneRect(itemsBoundingRect().adjusted(-30, -30, 30, 30));
@@ -232,23 +216,18 @@ double TopologyScene::text_scale() const {
   return std::max(1.0, width_ / 1400.0);
 }
 
-void TopologyScene::build_nodes() {
+void TopologyScene::build_nodes(const TopologyGeometry& geometry) {
   node_items_.assign(layout_.nodes.size(), nullptr);
   node_rects_.assign(layout_.nodes.size(), {});
   const double text_scale = this->text_scale();
-  const double width = width_;
   for (std::size_t ti = 0; ti < layout_.tiers.size(); ++ti) {
     const TopologyTier& t = layout_.tiers[ti];
     const double y = static_cast<double>(ti) * tier_gap_;
-    const double pitch = width / static_cast<double>(std::max<std::size_t>(1, t.nodes.size()));
-    for (std::size_t j = 0; j < t.nodes.size(); ++j) {
-      const int n = t.nodes[j];
+    for (const int n : t.nodes) {
       const TopologyNode& node = layout_.nodes[n];
-      const double cx = (static_cast<double>(j) + 0.5) * pitch;
-      const QRectF rect(cx - kNodeWidth / 2, y, kNodeWidth, kNodeHeight);
-      const QColor fill = node_fill(t.tier);
-      auto* item = new NodeItem(rect, fill, t.tier == 0 ? Qt::white : Qt::black, qs(node.label),
-                                node_counts(node, t.tier));
+      const TopologyRect& r = geometry.nodes[n];
+      const QRectF rect(r.x, r.y, r.width, r.height);
+      auto* item = new NodeItem(rect, topology_tier_colors(t.tier), qs(node.label), node_counts(node, t.tier));
       item->setToolTip(node_tooltip(node, t));
       item->setZValue(2);
       item->setData(0, static_cast<int>(n));
@@ -270,16 +249,8 @@ void TopologyScene::build_nodes() {
   }
 }
 
-void TopologyScene::build_edges() {
+void TopologyScene::build_edges(const TopologyGeometry& geometry) {
   edge_items_.assign(layout_.edges.size(), nullptr);
-  Bps min_cap = 0;
-  for (const TopologyEdge& e : layout_.edges)
-    if (e.capacity_bps > 0 && (min_cap == 0 || e.capacity_bps < min_cap)) min_cap = e.capacity_bps;
-  auto pen_width = [&](Bps cap) {
-    if (cap <= 0 || min_cap <= 0) return 1.0;
-    return std::clamp(1.0 + 1.2 * std::log2(static_cast<double>(cap) / static_cast<double>(min_cap)),
-                      1.0, 12.0);
-  };
   const LoadScale scale = oversubscription_scale();
   auto line = [&](const TopologyEdge& e) {
     const QRectF lo = node_rects_[e.lower], up = node_rects_[e.upper];
@@ -287,15 +258,13 @@ void TopologyScene::build_edges() {
   };
   // Edges per pair of tiers: few are drawn one item each (with their own tooltip); many share one
   // item per look (colour and width), which keeps the scene light at 100,000 GPUs.
-  std::map<int, int> per_tier_pair;
-  for (const TopologyEdge& e : layout_.edges) ++per_tier_pair[layout_.nodes[e.lower].tier];
   std::map<std::tuple<int, QRgb, int>, std::vector<int>> bundles;
   for (std::size_t i = 0; i < layout_.edges.size(); ++i) {
     const TopologyEdge& e = layout_.edges[i];
     const QColor color = scale.color(e.oversubscription);
-    const double w = pen_width(e.capacity_bps);
+    const double w = geometry.edge_widths[i];
     const int lower_tier = layout_.nodes[e.lower].tier;
-    if (per_tier_pair[lower_tier] > kBundleAbove) {
+    if (geometry.bundled(i)) {
       bundles[{lower_tier, color.rgba(), static_cast<int>(std::lround(w))}].push_back(static_cast<int>(i));
       continue;
     }

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <vector>
 
+#include "analysis/topology_geometry.h"
 #include "analysis/topology_layout.h"
 #include "load_scale.h"
 
@@ -50,17 +51,19 @@ class TopologyScene : public QGraphicsScene {
   // Oversubscription (downlink:uplink) from 0 to the 1:1 limit; over it is red.
   static LoadScale oversubscription_scale();
 
-  // Geometry, scene units (px at 100 %).
-  static constexpr double kNodeWidth = 150, kNodeHeight = 46, kNodeGap = 14, kTierGap = 170;
-  static constexpr double kMinWidth = 900;
+  // Geometry, scene units (px at 100 %): core/analysis/topology_geometry.h places the nodes.
+  static constexpr double kNodeWidth = TopologyGeometry::kNodeWidth;
+  static constexpr double kNodeHeight = TopologyGeometry::kNodeHeight;
+  static constexpr double kNodeGap = TopologyGeometry::kNodeGap, kTierGap = TopologyGeometry::kTierGap;
+  static constexpr double kMinWidth = TopologyGeometry::kMinWidth;
   // Between two tiers with more edges than this, edges of the same look share one item.
-  static constexpr int kBundleAbove = 256;
+  static constexpr int kBundleAbove = TopologyGeometry::kBundleAbove;
 
  private:
   void reset();
   double text_scale() const;
-  void build_nodes();
-  void build_edges();
+  void build_nodes(const TopologyGeometry& geometry);
+  void build_edges(const TopologyGeometry& geometry);
   void build_cut();
   void build_legend();
 

@@ -1,14 +1,24 @@
 #include "io/format.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 
 namespace cf {
 
-std::string format_fixed(double value, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
-  return buf;
+namespace {
+
+// printf-like, but always with a '.' (to_chars ignores the locale the GUI sets).
+std::string number(double v, std::chars_format format, int precision) {
+  std::array<char, 64> buf{};
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v, format, precision);
+  return ec == std::errc() ? std::string(buf.data(), end) : std::string();
+}
+
+}  // namespace
+
+std::string format_fixed(double v, int decimals) {
+  return number(v, std::chars_format::fixed, decimals);
 }
 
 std::string format_count(double value) {
@@ -27,18 +37,16 @@ std::string format_bps(double bps) {
                                                {1e6, "Mb/s"}, {1e3, "kb/s"}}};
   for (const Unit& u : kUnits) {
     if (std::abs(bps) < u.scale) continue;
-    std::string number = format_fixed(bps / u.scale, 1);
-    if (number.size() > 2 && number.compare(number.size() - 2, 2, ".0") == 0) number.resize(number.size() - 2);
-    return number + " " + u.name;
+    std::string text = number(bps / u.scale, std::chars_format::fixed, 1);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text + ' ' + u.name;
   }
-  return format_fixed(bps, 0) + " bit/s";
+  return number(bps, std::chars_format::fixed, 0) + " bit/s";
 }
 
 std::string format_ratio(const std::optional<double>& ratio) {
-  if (!ratio) return kUnknownText;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g:1", *ratio);
-  return buf;
+  if (!ratio) return kUnknownFigureUtf8;
+  return number(*ratio, std::chars_format::general, 3) + ":1";
 }
 
 std::string format_usd(double usd) {

@@ -17,13 +17,13 @@ inline std::string format_kw(double w) {
   return buf;
 }
 
-// `value` with `digits` decimals ("3.142").
+// `value` with `digits` decimals after a '.', whatever the locale (file formats want a '.').
 std::string format_fixed(double value, int digits);
 // A whole count with thousands separators: "1,234,567".
 std::string format_count(double value);
-// bit/s with an SI prefix, one decimal, ".0" dropped: "400 Gb/s", "203.2 Tb/s".
+// bit/s with an SI prefix, one decimal, ".0" dropped: "400 Gb/s", "203.2 Tb/s", "1.6 Pb/s".
 std::string format_bps(double bps);
-// A down:up ratio, "2:1", "1.33:1"; kUnknownText when there is none.
+// A down:up ratio as "2:1", "1.33:1" (three significant digits); the dash when there is none.
 std::string format_ratio(const std::optional<double>& ratio);
 // Dollars: "$12.35 M", "$850.2 k", "$950".
 std::string format_usd(double usd);
@@ -33,5 +33,8 @@ std::string format_percent(double fraction, int digits = 1);
 std::string format_duration(double seconds);
 // Bytes as decimal gigabytes: "80.0 GB".
 std::string format_gb(double bytes);
+
+// The dash written for a figure the catalog does not publish (U+2014, UTF-8).
+inline constexpr const char* kUnknownFigureUtf8 = "\u2014";
 
 }  // namespace cf
