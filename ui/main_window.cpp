@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "export_menu.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -39,6 +41,7 @@
 #include "start_page.h"
 #include "training_runner.h"
 #include "design_document.h"
+#include "export_menu.h"
 #include "design_tree_model.h"
 #include "io/design_file.h"
 #include "io/resources.h"
@@ -114,6 +117,7 @@ void MainWindow::create_views() {
 
   connect(view_tabs_, &QTabWidget::currentChanged, this, [this] {
     QTimer::singleShot(0, this, &MainWindow::fit_current_view_once);
+    if (export_menu_) export_menu_->update_actions();  // "Current View" follows the tab
   });
 
   compare_view_ = new CompareView(catalog_, view_tabs_);
@@ -206,6 +210,27 @@ void MainWindow::create_actions() {
   save_as_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
   close_action_ = file->addAction(tr("&Close"), this, [this] { close_design(); });
   close_action_->setShortcut(QKeySequence::Close);
+  file->addSeparator();
+  export_menu_ = new ExportMenu(
+      {[this] { return document_.get(); },
+       [this] {
+         QWidget* shown = view_tabs_->currentWidget();
+         return shown == floor_view_      ? ExportView::Floor
+                : shown == rack_view_     ? ExportView::Racks
+                : shown == topology_view_ ? ExportView::Topology
+                                          : ExportView::Default;
+       },
+       [this] { return topology_view_->fabric_id(); }},
+      this);
+  file->addMenu(export_menu_);
+  connect(export_menu_, &ExportMenu::exported, this,
+          [this](const QString& summary) { statusBar()->showMessage(tr("Exported %1").arg(summary), 8000); });
+  connect(export_menu_, &ExportMenu::failed, this, [this](const QString& reason) {
+    // Window-modal but not blocking: the export has already ended, nothing waits for the answer.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), reason, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -442,6 +467,7 @@ void MainWindow::update_actions() {
   close_action_->setEnabled(open);
   connect_action_->setEnabled(open);
   delete_action_->setEnabled(open && !document_->selection().isEmpty());
+  if (export_menu_) export_menu_->update_actions();
 }
 
 void MainWindow::delete_selection() {

@@ -35,6 +35,7 @@ class TrainingRunner;
 class DesignDocument;
 class RackElevationView;
 class TopologyView;
+class ExportMenu;
 class DesignTreeModel;
 class FloorPlanView;
 class ProblemsPanel;
@@ -77,6 +78,7 @@ class MainWindow : public QMainWindow {
   FloorPlanView* floor_view() const { return floor_view_; }
   RackElevationView* rack_view() const { return rack_view_; }
   TopologyView* topology_view() const { return topology_view_; }
+  ExportMenu* export_menu() const { return export_menu_; }
   CompareView* compare_view() const { return compare_view_; }
   StartPage* start_page() const { return start_page_; }
   InspectorPanel* inspector() const { return inspector_; }
@@ -169,6 +171,7 @@ class MainWindow : public QMainWindow {
   QAction* close_action_ = nullptr;
   QAction* delete_action_ = nullptr;
   QAction* connect_action_ = nullptr;
+  ExportMenu* export_menu_ = nullptr;
 };
 
 }  // namespace cf::ui

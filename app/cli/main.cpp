@@ -13,6 +13,9 @@
 #include "io/design_file.h"
 #include "io/resources.h"
 #include "train_command.h"
+#ifdef CF_HAVE_EXPORT
+#include "export_command.h"
+#endif
 
 namespace {
 
@@ -211,6 +214,10 @@ int main(int argc, char** argv) {
 
   TrainOptions train_options;
   auto* train = add_train_command(app, train_options);
+#ifdef CF_HAVE_EXPORT
+  ExportOptions export_options;
+  auto* export_cmd = add_export_command(app, export_options);
+#endif
 
   try {
     app.parse(argc, argv);
@@ -235,6 +242,9 @@ int main(int argc, char** argv) {
     if (*bom) return run_bom(o);
     if (*generate) return run_generate(o);
     if (*train) return run_train(train_options, load_catalog(o));
+#ifdef CF_HAVE_EXPORT
+    if (*export_cmd) return run_export(export_options, load_catalog(o), argc, argv);
+#endif
   } catch (const cf::GenerateError& e) {
     std::cerr << "cannot generate: " << e.what() << "\n";
     return kExitProblems;

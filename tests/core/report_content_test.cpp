@@ -76,7 +76,7 @@ TEST(ReportFormat, FiguresReadAsWritten) {
   EXPECT_EQ(format_bps(400e9), "400 Gb/s");
   EXPECT_EQ(format_bps(203.2e12), "203.2 Tb/s");
   EXPECT_EQ(format_ratio(2.0), "2:1");
-  EXPECT_EQ(format_ratio(std::nullopt), "unknown");
+  EXPECT_EQ(format_ratio(std::nullopt), kUnknownFigureUtf8);  // the dash, as the GUI shows it
   EXPECT_EQ(format_usd(34'312'000), "$34.31 M");
   EXPECT_EQ(format_usd(850'240), "$850.2 k");
   EXPECT_EQ(format_usd(950), "$950");

@@ -70,4 +70,44 @@ assert a["gpus"] == 32, a["gpus"]   # the lab sample: 4 DGX H100 x 8 GPUs
 assert a["cost"]["hardware_usd"] > 0
 print("installed CLI analyzed the installed sample:", a["gpus"], "GPUs, hardware $%.0f" % a["cost"]["hardware_usd"])
 PY
+# Exports from the installed CLI, read back by independent parsers: the SVG by Python's XML parser,
+# the XLSX by openpyxl (its totals must equal analyze's), the report's XHTML likewise, the PDF's pages.
+out="$scratch/out"
+mkdir -p "$out"
+run export "$sample" --format svg --view racks -o "$out/racks.svg"
+run export "$sample" --format xlsx -o "$out/bom.xlsx"
+run export "$sample" --format html -o "$out/report.html"
+run export "$sample" --format pdf --view diagrams -o "$out/diagrams.pdf"
+run export "$sample" --format netbox-csv -o "$out/netbox"
+"$python" - "$scratch/analyze.json" "$out" <<'PY'
+import json, re, sys, xml.etree.ElementTree as ET, openpyxl, pathlib
+a = json.load(open(sys.argv[1]))
+out = pathlib.Path(sys.argv[2])
+svg = ET.parse(out / "racks.svg").getroot()
+assert svg.tag == "{http://www.w3.org/2000/svg}svg", svg.tag
+texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+assert "A01" in texts and "Front" in texts and "Rear" in texts, texts[:200]  # the lab's one rack, both faces
+wb = openpyxl.load_workbook(out / "bom.xlsx", data_only=True)
+summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]}
+price = summary["Total hardware price (USD)"]
+power_kw = summary["Nameplate power of the rack devices (kW)"]
+assert abs(price - a["cost"]["hardware_usd"]) < 0.01, (price, a["cost"]["hardware_usd"])
+assert abs(power_kw * 1000 - a["power"]["it_max_w"]) < 1, (power_kw, a["power"]["it_max_w"])
+# Independently of the Summary: the category sheets' own totals add up to the same price.
+sheets = 0.0
+for ws in wb.worksheets[1:]:
+    rows = list(ws.iter_rows(values_only=True))
+    header, total = rows[0], next(r for r in rows if r[0] == "Total")
+    value = total[header.index("Extended price (USD)")]
+    sheets += value if isinstance(value, (int, float)) else 0
+assert abs(sheets - a["cost"]["hardware_usd"]) < 0.01, (sheets, a["cost"]["hardware_usd"])
+report = ET.parse(out / "report.html").getroot()
+assert report.tag.endswith("html"), report.tag
+pdf = (out / "diagrams.pdf").read_bytes()
+pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+assert pdf.startswith(b"%PDF") and pages >= 3, pages  # floor plan, racks, topology
+assert (out / "netbox" / "08-cables.csv").read_text().count("\n") == 1 + 32  # header + the lab's 32 links
+print("installed CLI exports: SVG parses (%d text items), XLSX total $%.2f = analyze, power %.2f kW = analyze, "
+      "report XHTML parses, diagrams PDF %d pages" % (len(texts.split()), price, power_kw, pages))
+PY
 echo "package OK"
