@@ -1,66 +1,19 @@
 #include "export/bom_xlsx.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstring>
 #include <optional>
 #include <set>
 #include <vector>
 
 #include "export/export_error.h"
+#include "io/atomic_file.h"
 
 namespace cf {
 namespace {
-
-// ---------------------------------------------------------------------------------------------
-// The file: a temporary beside `out`, renamed over it once the workbook is complete.
-
-class TempBeside {
- public:
-  explicit TempBeside(const std::filesystem::path& out) : out_(out) {
-    std::string name = (out.parent_path() / ("." + out.filename().string() + ".XXXXXX")).string();
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) fail("cannot create a file in its folder");
-    ::fchmod(fd, 0644);  // mkstemp's 0600 would make the BOM unreadable to colleagues
-    ::close(fd);
-    path_ = name;
-  }
-  TempBeside(const TempBeside&) = delete;
-  TempBeside& operator=(const TempBeside&) = delete;
-  ~TempBeside() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove(path_, ec);
-  }
-
-  const std::filesystem::path& path() const { return path_; }
-
-  // Flushes the finished file to disk and moves it into place.
-  void commit() {
-    int fd = ::open(path_.c_str(), O_RDONLY);
-    if (fd < 0 || ::fsync(fd) != 0) {
-      int err = errno;
-      if (fd >= 0) ::close(fd);
-      errno = err;
-      fail("cannot flush the workbook");
-    }
-    ::close(fd);
-    if (::rename(path_.c_str(), out_.c_str()) != 0) fail("cannot replace");
-    path_.clear();
-  }
-
- private:
-  [[noreturn]] void fail(const std::string& what) const {
-    throw ExportError(out_.string(), what + ": " + std::strerror(errno));
-  }
-
-  std::filesystem::path out_, path_;
-};
 
 // ---------------------------------------------------------------------------------------------
 // libxlsxwriter, with every error turned into an ExportError.
@@ -577,9 +530,8 @@ void write_bom_xlsx(const Bom& bom, const std::string& title, const std::filesys
       it->push_back(&l);
   }
 
-  TempBeside file(out);
-  {
-    Workbook wb(file.path(), out.string());
+  auto write = [&](const std::filesystem::path& temp) {
+    Workbook wb(temp, out.string());
     Formats fmt(wb.get());
     set_properties(wb, title);
     std::set<std::string> taken{"summary"};
@@ -589,8 +541,14 @@ void write_bom_xlsx(const Bom& bom, const std::string& title, const std::filesys
       cats.push_back(write_category(wb, fmt, sheet_name(g.front()->category, taken), g));
     write_summary(wb, fmt, summary, bom, title, cats);
     wb.close();
+  };
+  try {
+    write_file_atomically(out, write, /*keep_backup=*/false);
+  } catch (const ExportError&) {
+    throw;
+  } catch (const std::exception& e) {  // the file system's refusal, already naming the file
+    throw ExportError(out.string(), e.what());
   }
-  file.commit();
 }
 
 }  // namespace cf

@@ -9,8 +9,9 @@ namespace cf {
 
 class ExportError : public std::runtime_error {
  public:
+  // A reason that already names the output (a file system error passed on) is not prefixed twice.
   ExportError(const std::string& output, const std::string& reason)
-      : std::runtime_error(output + ": " + reason) {}
+      : std::runtime_error(reason.rfind(output + ": ", 0) == 0 ? reason : output + ": " + reason) {}
 };
 
 }  // namespace cf

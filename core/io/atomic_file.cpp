@@ -45,21 +45,22 @@ void sync_directory(const std::filesystem::path& dir) {
 
 void set_save_fault_hook(std::function<void()> hook) { fault_hook() = std::move(hook); }
 
-void write_file_atomically(const std::filesystem::path& target, std::string_view content,
+void write_file_atomically(const std::filesystem::path& target,
+                           const std::function<void(const std::filesystem::path& temp)>& write,
                            bool keep_backup) {
   std::filesystem::path dir = target.parent_path();
   std::string tmp_template = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   int fd = ::mkstemp(tmp_template.data());
   if (fd < 0) fail(target, "cannot create a temporary file", errno);
+  ::fchmod(fd, 0644);  // mkstemp's 0600 would hide the file from colleagues
+  ::close(fd);
+  fd = -1;
   std::filesystem::path tmp = tmp_template;
   try {
-    write_all(fd, content, tmp);
-    if (::fsync(fd) != 0) fail(tmp, "cannot flush", errno);
-    ::fchmod(fd, 0644);
-    if (::close(fd) != 0) {
-      fd = -1;
-      fail(tmp, "cannot close", errno);
-    }
+    write(tmp);
+    fd = ::open(tmp.c_str(), O_RDONLY);
+    if (fd < 0 || ::fsync(fd) != 0) fail(tmp, "cannot flush", errno);
+    ::close(fd);
     fd = -1;
     if (fault_hook()) fault_hook()();
     std::error_code ec;
@@ -76,6 +77,24 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     std::filesystem::remove(tmp, ec);
     throw;
   }
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view content,
+                           bool keep_backup) {
+  write_file_atomically(
+      target,
+      [content](const std::filesystem::path& tmp) {
+        int fd = ::open(tmp.c_str(), O_WRONLY | O_TRUNC);
+        if (fd < 0) fail(tmp, "cannot open", errno);
+        try {
+          write_all(fd, content, tmp);
+        } catch (...) {
+          ::close(fd);
+          throw;
+        }
+        if (::close(fd) != 0) fail(tmp, "cannot close", errno);
+      },
+      keep_backup);
 }
 
 }  // namespace cf

@@ -12,6 +12,13 @@ namespace cf {
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            bool keep_backup = true);
 
+// The same for a file that a library writes by name (an XLSX workbook): `write(temp)` fills a
+// temporary beside the target, which is then flushed and renamed over it. Whatever `write` throws
+// leaves the target untouched and the temporary removed.
+void write_file_atomically(const std::filesystem::path& target,
+                           const std::function<void(const std::filesystem::path& temp)>& write,
+                           bool keep_backup = true);
+
 // Test hook: called after the temporary file is written and before it replaces the target; a
 // throwing hook simulates a failure midway through a save.
 void set_save_fault_hook(std::function<void()> hook);

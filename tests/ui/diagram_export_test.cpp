@@ -79,19 +79,7 @@ SvgFacts read_svg(const QString& path) {
   return facts;
 }
 
-QByteArray bytes_of(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Page objects ("/Type /Page", not "/Pages") and the page tree's /Count.
-int pdf_page_objects(const QByteArray& pdf) {
-  static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![A-Za-z])"));
-  int n = 0;
-  for (auto it = page.globalMatch(QString::fromLatin1(pdf)); it.hasNext(); it.next()) ++n;
-  return n;
-}
-
+// The page tree's /Count.
 int pdf_tree_count(const QByteArray& pdf) {
   static const QRegularExpression count(QStringLiteral("/Type\\s*/Pages[^>]*?/Count\\s+(\\d+)"),
                                         QRegularExpression::DotMatchesEverythingOption);
@@ -111,8 +99,8 @@ QList<QSizeF> pdf_media_boxes(const QByteArray& pdf) {
 }
 
 int pdf_pages(const QString& path) {
-  const QByteArray pdf = bytes_of(path);
-  const int objects = pdf_page_objects(pdf);
+  const QByteArray pdf = cf::ui::test::file_bytes(path);
+  const int objects = cf::ui::test::pdf_page_objects(pdf);
   return objects == pdf_tree_count(pdf) ? objects : -1;  // the two must agree
 }
 
@@ -310,10 +298,10 @@ class DiagramExportTest : public QObject {
     const QString path = out(QStringLiteral("%1-%2-%3.pdf").arg(sample).arg(view).arg(racks_per_page));
     QCOMPARE(export_diagram(a.design, test::test_catalog(), a.report, DiagramView(view), DiagramFormat::Pdf, path, options),
              pages);
-    QVERIFY(bytes_of(path).startsWith("%PDF-"));
+    QVERIFY(cf::ui::test::file_bytes(path).startsWith("%PDF-"));
     QCOMPARE(pdf_pages(path), pages);
     if (DiagramView(view) == DiagramView::Racks)
-      for (const QSizeF& box : pdf_media_boxes(bytes_of(path)))
+      for (const QSizeF& box : pdf_media_boxes(cf::ui::test::file_bytes(path)))
         QVERIFY(std::abs(box.width() - (landscape ? 1190.55 : 841.89)) < 1);
   }
 
@@ -326,7 +314,7 @@ class DiagramExportTest : public QObject {
     const QString path = out(QStringLiteral("pod-racks-a4.pdf"));
     QCOMPARE(export_diagram(a.design, test::test_catalog(), a.report, DiagramView::Racks, DiagramFormat::Pdf, path, options),
              38);
-    const QList<QSizeF> boxes = pdf_media_boxes(bytes_of(path));
+    const QList<QSizeF> boxes = pdf_media_boxes(cf::ui::test::file_bytes(path));
     QCOMPARE(boxes.size(), 38);
     for (const QSizeF& box : boxes) QVERIFY(std::abs(box.width() - 595.28) < 1 && std::abs(box.height() - 841.89) < 1);
   }
@@ -384,7 +372,7 @@ class DiagramExportTest : public QObject {
     options.fabric_id = QStringLiteral("no-such-fabric");
     QVERIFY_THROWS_EXCEPTION(ExportError, export_diagram(a.design, test::test_catalog(), a.report, DiagramView::Topology,
                                                          DiagramFormat::Svg, kept, options));
-    QCOMPARE(bytes_of(kept), QByteArray("earlier"));
+    QCOMPARE(cf::ui::test::file_bytes(kept), QByteArray("earlier"));
     QCOMPARE(QDir(scratch.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
              (QStringList{"kept.svg", "not-a-folder"}));
   }

@@ -59,17 +59,6 @@ Parsed parse(const QByteArray& html) {
   return p;
 }
 
-QByteArray read(const QString& path) {
-  QFile f(path);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Page objects of a PDF ("/Type /Page", not "/Type /Pages").
-int pdf_pages(const QByteArray& pdf) {
-  static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![s\\w])"));
-  return static_cast<int>(QString::fromLatin1(pdf).count(page));
-}
-
 }  // namespace
 
 class ReportExportTest : public QObject {
@@ -119,7 +108,7 @@ void ReportExportTest::htmlIsOneWellFormedDocumentWithEverySectionAndChart() {
   timer.start();
   export_report_html(content_, charts(), path);
   qInfo("SuperPOD HTML report: %lld ms", static_cast<long long>(timer.elapsed()));
-  const QByteArray html = read(path);
+  const QByteArray html = cf::ui::test::file_bytes(path);
   qInfo("SuperPOD HTML report: %lld bytes", static_cast<long long>(html.size()));
   QVERIFY(html.startsWith("<!DOCTYPE html>"));
 
@@ -149,7 +138,7 @@ void ReportExportTest::htmlEscapesText() {
   const ReportContent content = build_report_content(design, test::test_catalog(), report, {});
   const QString path = dir_.filePath(QStringLiteral("escaped.html"));
   export_report_html(content, {&design, &report, nullptr}, path);
-  const Parsed p = parse(read(path));
+  const Parsed p = parse(cf::ui::test::file_bytes(path));
   QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
   QCOMPARE(p.h1, QStringLiteral("Design report: A & B <racks> \"quoted\" 'single'"));
   QCOMPARE(p.svg, 3);  // no scenario: cost, power by category, rack power
@@ -161,9 +150,9 @@ void ReportExportTest::pdfHasSeveralPagesAndTheCharts() {
   timer.start();
   export_report_pdf(content_, charts(), path);
   qInfo("SuperPOD PDF report: %lld ms", static_cast<long long>(timer.elapsed()));
-  const QByteArray pdf = read(path);
+  const QByteArray pdf = cf::ui::test::file_bytes(path);
   QVERIFY(pdf.startsWith("%PDF-"));
-  const int pages = pdf_pages(pdf);
+  const int pages = cf::ui::test::pdf_page_objects(pdf);
   qInfo("SuperPOD PDF report: %d pages, %lld bytes", pages, static_cast<long long>(pdf.size()));
   QVERIFY2(pages > 7, qPrintable(QString::number(pages)));  // each of the 7 sections starts a page
   QCOMPARE(static_cast<int>(pdf.count("/Subtype /Image")), 5);

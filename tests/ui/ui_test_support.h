@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QDragEnterEvent>
+#include <QFile>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QString>
 #include <filesystem>
 #include <memory>
@@ -84,6 +86,18 @@ inline bool drop(RackElevationView& view, QMimeData* mime, const QPointF& at) {
 // The middle of U `u` of a face of a shown rack.
 inline QPointF slot_centre(const RackElevationView& view, const char* rack_id, int u, Face face = Face::Front) {
   return view.elevation_scene()->slot_rect(QString::fromLatin1(rack_id), face, u, u).center();
+}
+
+// The whole of a file (empty when it cannot be read).
+inline QByteArray file_bytes(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The page objects of a PDF ("/Type /Page", not the page tree's "/Type /Pages").
+inline int pdf_page_objects(const QByteArray& pdf) {
+  static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![A-Za-z])"));
+  return static_cast<int>(QString::fromLatin1(pdf).count(page));
 }
 
 }  // namespace cf::ui::test
