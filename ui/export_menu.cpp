@@ -86,6 +86,7 @@ void ExportMenu::ask_and_run(const QString& title, const QString& stem, const QL
   request.output = path;
   request.view = view;
   if (view == ExportView::Topology) request.fabric_id = context_.current_fabric();
+  if (view == ExportView::Report && context_.global_batch) request.default_global_batch = context_.global_batch();
   run(request);
 }
 

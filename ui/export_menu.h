@@ -21,6 +21,8 @@ class ExportMenu : public QMenu {
     std::function<DesignDocument*()> document;  // the open document, or null
     std::function<ExportView()> current_view;   // racks, floor or topology: the tab shown (Default: none)
     std::function<QString()> current_fabric;    // the fabric the Topology view shows
+    // Report: the batch the user gave the Scenario panel, for models that publish none (0: none).
+    std::function<int()> global_batch;
   };
   ExportMenu(Context context, QWidget* parent = nullptr);
 

@@ -220,7 +220,11 @@ void MainWindow::create_actions() {
                 : shown == topology_view_ ? ExportView::Topology
                                           : ExportView::Default;
        },
-       [this] { return topology_view_->fabric_id(); }},
+       [this] { return topology_view_->fabric_id(); },
+       [this] {
+         const std::optional<TrainingRequest> request = scenario_panel_->request();
+         return request ? request->global_batch : 0;
+       }},
       this);
   file->addMenu(export_menu_);
   connect(export_menu_, &ExportMenu::exported, this,
