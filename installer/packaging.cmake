@@ -50,8 +50,8 @@ else()
   set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
   set(CPACK_DEBIAN_PACKAGE_SECTION "science")
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  # Besides the linked libraries: Qt's X11/Wayland platform plugins and the SVG icon engine.
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+  # Besides the linked libraries (Qt Svg among them: the SVG exports and icon engine): Qt's X11/Wayland platform plugins.
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "shared-mime-info, desktop-file-utils")
   # The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
   set(CPACK_PACKAGE_DESCRIPTION "ClusterForge lays out racks, GPU servers, switches, PDUs and \
