@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "export/export_error.h"
-#include "io/atomic_file.h"
+#include "export/export_file.h"
 
 namespace cf {
 namespace {
@@ -542,13 +542,7 @@ void write_bom_xlsx(const Bom& bom, const std::string& title, const std::filesys
     write_summary(wb, fmt, summary, bom, title, cats);
     wb.close();
   };
-  try {
-    write_file_atomically(out, write, /*keep_backup=*/false);
-  } catch (const ExportError&) {
-    throw;
-  } catch (const std::exception& e) {  // the file system's refusal, already naming the file
-    throw ExportError(out.string(), e.what());
-  }
+  write_export_file(out, write);
 }
 
 }  // namespace cf

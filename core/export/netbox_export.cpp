@@ -8,7 +8,7 @@
 
 #include "design/ports.h"
 #include "design/role_palette.h"
-#include "export/csv.h"
+#include "io/csv.h"
 #include "export/export_error.h"
 #include "export/netbox_choices.h"
 #include "io/format.h"

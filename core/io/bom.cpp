@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "io/csv.h"
+
 namespace cf {
 
 std::optional<double> BomLine::extended_price_usd() const {
@@ -110,13 +112,6 @@ struct Counter {
     counts[{order_of(category_of(*item)), included_in, id, length.m, length.text}] += qty;
   }
 };
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
 
 std::string number(std::optional<double> v, const char* fmt = "%.2f") {
   if (!v) return "";

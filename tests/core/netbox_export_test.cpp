@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "command_support.h"
-#include "export/csv.h"
+#include "io/csv.h"
 #include "export/export_error.h"
 #include "export/netbox_choices.h"
 #include "export/netbox_export.h"

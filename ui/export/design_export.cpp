@@ -14,7 +14,7 @@
 #include "export/report_export.h"
 #include "training/scenario_projection.h"
 #include "export/export_error.h"
-#include "io/atomic_file.h"
+#include "export/export_file.h"
 #include "io/bom.h"
 
 namespace cf::ui {
@@ -57,15 +57,6 @@ QString name_of(const Table& table, Value value) {
   return {};
 }
 
-// A text export: written whole beside the target and renamed, no .bak (an export, not a save).
-void write_text(const QString& output, const std::string& text) {
-  try {
-    write_file_atomically(output.toStdString(), text, /*keep_backup=*/false);
-  } catch (const std::exception& e) {
-    throw ExportError(output.toStdString(), e.what());
-  }
-}
-
 QString export_bom(const Design& design, const Catalog& catalog, ExportFormat format, const QString& output,
                    const QString& source_name) {
   Bom bom = build_bom(design, catalog);
@@ -75,13 +66,13 @@ QString export_bom(const Design& design, const Catalog& catalog, ExportFormat fo
       write_bom_xlsx(bom, title, output.toStdString());
       break;
     case ExportFormat::Csv:
-      write_text(output, bom_to_csv(bom));
+      write_export_file(output.toStdString(), bom_to_csv(bom));
       break;
     case ExportFormat::Json:
-      write_text(output, bom_to_json(bom).dump(2) + "\n");
+      write_export_file(output.toStdString(), bom_to_json(bom).dump(2) + "\n");
       break;
     default:
-      write_text(output, bom_to_markdown(bom, title));
+      write_export_file(output.toStdString(), bom_to_markdown(bom, title));
   }
   return QStringLiteral("%1: bill of materials, %2 lines").arg(output).arg(bom.lines.size());
 }
@@ -183,10 +174,11 @@ QString export_design(const Design& design, const Catalog& catalog, const Design
       // No fabric named: every compute fabric (a cluster of the graph / a page of the diagram each).
       const std::string fabric = request.fabric_id.toStdString();
       const bool dot = request.format == ExportFormat::Dot;
-      write_text(request.output, fabric.empty() ? (dot ? fabrics_to_dot(design, catalog, report)
-                                                       : fabrics_to_drawio(design, catalog, report))
-                                 : (dot ? fabric_to_dot(design, catalog, report, fabric)
-                                        : fabric_to_drawio(design, catalog, report, fabric)));
+      const std::string text =
+          dot ? (fabric.empty() ? fabrics_to_dot(design, catalog, report) : fabric_to_dot(design, catalog, report, fabric))
+              : (fabric.empty() ? fabrics_to_drawio(design, catalog, report)
+                                : fabric_to_drawio(design, catalog, report, fabric));
+      write_export_file(request.output.toStdString(), text);
       return QStringLiteral("%1: topology for %2").arg(request.output, dot ? QStringLiteral("Graphviz")
                                                                          : QStringLiteral("draw.io"));
     }

@@ -7,7 +7,7 @@
 
 #include "export/diagram_export.h"
 #include "export/export_error.h"
-#include "io/atomic_file.h"
+#include "export/export_file.h"
 
 namespace cf::ui {
 
@@ -110,16 +110,8 @@ QByteArray PdfBook::finish() {
 
 void write_export(const QString& path, const QByteArray& content) {
   if (path.isEmpty()) throw ExportError("(no file name)", "no output file given");
-  try {
-    write_file_atomically(path.toStdString(), std::string_view(content.constData(), static_cast<std::size_t>(content.size())),
-                          /*keep_backup=*/false);
-  } catch (const std::exception& e) {
-    // The reason already starts with the file it concerns (the target or its temporary).
-    std::string reason = e.what();
-    const std::string prefix = path.toStdString() + ": ";
-    if (reason.rfind(prefix, 0) == 0) reason.erase(0, prefix.size());
-    throw ExportError(path.toStdString(), reason);
-  }
+  write_export_file(path.toStdString(),
+                    std::string_view(content.constData(), static_cast<std::size_t>(content.size())));
 }
 
 }  // namespace cf::ui

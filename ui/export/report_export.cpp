@@ -2,7 +2,6 @@
 
 #include <QBuffer>
 #include <QChart>
-#include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -14,7 +13,7 @@
 #include <string_view>
 
 #include "export/export_error.h"
-#include "io/atomic_file.h"
+#include "export/export_file.h"
 #include "report_html.h"
 
 namespace cf::ui {
@@ -46,14 +45,6 @@ QString inline_svg(const QByteArray& svg, QSize size) {
   return root + text.mid(end);
 }
 
-void write_or_throw(const QString& path, std::string_view bytes) {
-  try {
-    write_file_atomically(QFileInfo(path).filesystemAbsoluteFilePath(), bytes, /*keep_backup=*/false);
-  } catch (const std::exception& e) {
-    throw ExportError(path.toStdString(), e.what());
-  }
-}
-
 }  // namespace
 
 QString report_html(const ReportContent& content, const ReportChartSource& charts) {
@@ -67,7 +58,7 @@ QString report_html(const ReportContent& content, const ReportChartSource& chart
 
 void export_report_html(const ReportContent& content, const ReportChartSource& charts, const QString& path) {
   const QByteArray html = report_html(content, charts).toUtf8();
-  write_or_throw(path, std::string_view(html.constData(), static_cast<std::size_t>(html.size())));
+  write_export_file(path.toStdString(), std::string_view(html.constData(), static_cast<std::size_t>(html.size())));
 }
 
 void export_report_pdf(const ReportContent& content, const ReportChartSource& charts, const QString& path) {
@@ -101,7 +92,7 @@ void export_report_pdf(const ReportContent& content, const ReportChartSource& ch
     document.print(&writer);
   }
   if (pdf.isEmpty()) throw ExportError(path.toStdString(), "the PDF writer produced nothing");
-  write_or_throw(path, std::string_view(pdf.constData(), static_cast<std::size_t>(pdf.size())));
+  write_export_file(path.toStdString(), std::string_view(pdf.constData(), static_cast<std::size_t>(pdf.size())));
 }
 
 }  // namespace cf::ui

@@ -1,4 +1,4 @@
-#include "export/csv.h"
+#include "io/csv.h"
 
 namespace cf {
 
