@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentMap>
 #include <filesystem>
 
 #include "analysis/gpu_census.h"
@@ -74,6 +75,11 @@ StartPage::StartPage(const Catalog& catalog, QWidget* parent) : QWidget(parent),
   connect(new_cluster_, &QPushButton::clicked, this, &StartPage::new_cluster_requested);
   connect(recent_, &QListWidget::itemActivated, this, &StartPage::activate);
   connect(gallery_, &QListWidget::itemActivated, this, &StartPage::activate);
+  connect(&previews_, &QFutureWatcherBase::resultReadyAt, this, &StartPage::show_preview);
+  connect(&previews_, &QFutureWatcherBase::finished, this, [this] {
+    samples_ready_ = true;
+    emit samples_loaded();
+  });
   refresh_recent_files();
   refresh_samples();
 }
@@ -121,45 +127,69 @@ void StartPage::refresh_recent_files() {
   }
 }
 
+StartPage::~StartPage() {
+  // The readers use the catalog: let them finish first.
+  previews_.cancel();
+  previews_.waitForFinished();
+}
+
 void StartPage::refresh_samples() {
+  previews_.cancel();
+  previews_.waitForFinished();
   gallery_->clear();
   samples_.clear();
   const QString dir = samples_dir();
   if (dir.isEmpty()) return;
-  const QFileInfoList files =
-      QDir(dir).entryInfoList({QStringLiteral("*.cluster.json")}, QDir::Files, QDir::Name);
-  for (const QFileInfo& file : files) {
+  QStringList paths;
+  for (const QFileInfo& file : QDir(dir).entryInfoList({QStringLiteral("*.cluster.json")}, QDir::Files, QDir::Name)) {
+    paths << file.absoluteFilePath();
     Sample sample;
     sample.path = file.absoluteFilePath();
-    QImage thumbnail;
-    try {
-      const Design design = load_design(sample.path.toStdString());
-      sample.name = QString::fromStdString(design.name);
-      const auto census = gpu_census(design, catalog_);
-      for (const auto& g : census) sample.gpus += g.gpus;
-      if (!census.empty())
-        sample.gpu_model = QString::fromStdString(census.front().model.empty() ? census.front().gpu_id
-                                                                                : census.front().model);
-      thumbnail = design_thumbnail(design, catalog_, kThumbnailSize);
-    } catch (const std::exception& e) {
-      sample.name = file.fileName();
-      sample.error = QString::fromUtf8(e.what());
-    }
-    auto* item = new QListWidgetItem(gallery_);
+    sample.name = file.fileName();
+    auto* item = new QListWidgetItem(sample.name + QLatin1Char('\n') + tr("Reading\u2026"), gallery_);
     item->setData(PathRole, sample.path);
-    if (sample.error.isEmpty()) {
-      item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
-      item->setText(sample.name + QLatin1Char('\n') +
-                    (sample.gpus > 0 ? tr("%L1 \u00d7 %2").arg(sample.gpus).arg(sample.gpu_model)
-                                     : tr("No GPUs")));
-      item->setToolTip(tr("%1\nDouble-click to open").arg(QDir::toNativeSeparators(sample.path)));
-    } else {
-      item->setText(sample.name);
-      item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
-      item->setToolTip(sample.error);
-    }
+    item->setToolTip(tr("%1\nDouble-click to open").arg(QDir::toNativeSeparators(sample.path)));
     samples_.push_back(std::move(sample));
   }
+  const Catalog& catalog = catalog_;
+  samples_ready_ = paths.isEmpty();
+  previews_.setFuture(QtConcurrent::mapped(paths, [&catalog](const QString& path) { return read_sample(catalog, path); }));
+}
+
+StartPage::Preview StartPage::read_sample(const Catalog& catalog, const QString& path) {
+  Preview p;
+  p.sample.path = path;
+  try {
+    const Design design = load_design(path.toStdString());
+    p.sample.name = QString::fromStdString(design.name);
+    const auto census = gpu_census(design, catalog);
+    for (const auto& g : census) p.sample.gpus += g.gpus;
+    if (!census.empty())
+      p.sample.gpu_model = QString::fromStdString(census.front().model.empty() ? census.front().gpu_id
+                                                                                : census.front().model);
+    p.thumbnail = design_thumbnail(design, catalog, kThumbnailSize);
+  } catch (const std::exception& e) {
+    p.sample.name = QFileInfo(path).fileName();
+    p.sample.error = QString::fromUtf8(e.what());
+  }
+  return p;
+}
+
+void StartPage::show_preview(int index) {
+  Preview p = previews_.resultAt(index);
+  QListWidgetItem* item = gallery_->item(index);
+  if (!item || index >= static_cast<int>(samples_.size())) return;
+  if (p.sample.error.isEmpty()) {
+    item->setIcon(QIcon(QPixmap::fromImage(p.thumbnail)));
+    item->setText(p.sample.name + QLatin1Char('\n') +
+                  (p.sample.gpus > 0 ? tr("%L1 \u00d7 %2").arg(p.sample.gpus).arg(p.sample.gpu_model)
+                                     : tr("No GPUs")));
+  } else {
+    item->setText(p.sample.name);
+    item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+    item->setToolTip(p.sample.error);
+  }
+  samples_[static_cast<std::size_t>(index)] = std::move(p.sample);
 }
 
 void StartPage::activate(QListWidgetItem* item) {

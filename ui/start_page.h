@@ -1,8 +1,12 @@
 #pragma once
 // What the window shows when no design is open: the recent files (most recent first; a file that
 // is gone is shown struck out and cannot be opened), a gallery of the sample designs with a
-// thumbnail, name, GPU count and GPU model each, and a "New cluster..." button.
+// thumbnail, name, GPU count and GPU model each, and a "New cluster..." button. The samples are
+// read off the GUI thread (one of them is 100,000 GPUs): the gallery lists the files at once and
+// each item fills in when its design has been read.
 
+#include <QFutureWatcher>
+#include <QImage>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -44,10 +48,13 @@ class StartPage : public QWidget {
     QString error;      // the file did not load
   };
   const std::vector<Sample>& samples() const { return samples_; }
+  // Whether every sample has been read (samples() then has their names and GPUs).
+  bool samples_ready() const { return samples_ready_; }
 
   // Re-reads the recent files (call after add_recent_file) and the samples folder.
   void refresh_recent_files();
   void refresh_samples();
+  ~StartPage() override;
 
   QListWidget* recent_list() const { return recent_; }
   QListWidget* samples_list() const { return gallery_; }
@@ -56,8 +63,17 @@ class StartPage : public QWidget {
  signals:
   void open_requested(const QString& path);
   void new_cluster_requested();
+  // Every sample of the gallery has been read.
+  void samples_loaded();
 
  private:
+  struct Preview {
+    Sample sample;
+    QImage thumbnail;
+  };
+  // Reads one sample file (runs on a worker thread).
+  static Preview read_sample(const Catalog& catalog, const QString& path);
+  void show_preview(int index);
   void activate(QListWidgetItem* item);
 
   const Catalog& catalog_;
@@ -65,6 +81,8 @@ class StartPage : public QWidget {
   QListWidget* gallery_ = nullptr;
   QPushButton* new_cluster_ = nullptr;
   std::vector<Sample> samples_;
+  QFutureWatcher<Preview> previews_;
+  bool samples_ready_ = true;
 };
 
 }  // namespace cf::ui
