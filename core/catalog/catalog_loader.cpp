@@ -369,6 +369,16 @@ void load_catalog_document(Catalog& catalog, const Json& doc, const std::string&
   }
 }
 
+void parse_catalog_text(Catalog& catalog, std::string_view text, const std::string& file) {
+  Json doc;
+  try {
+    doc = parse_json_text(text);
+  } catch (const LoadError& e) {
+    throw e.in_file(file);
+  }
+  load_catalog_document(catalog, doc, file);
+}
+
 Catalog load_catalog(const std::vector<std::filesystem::path>& folders) {
   Catalog catalog;
   for (std::size_t level = 0; level < folders.size(); ++level) {

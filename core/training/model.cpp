@@ -96,6 +96,10 @@ ModelSpec model_from_json(const Json& doc, const std::string& id) {
   return m;
 }
 
+ModelSpec parse_model_text(std::string_view text, const std::string& id) {
+  return model_from_json(parse_json_text(text), id);
+}
+
 ModelSpec load_model(const std::filesystem::path& file) {
   Json doc = read_json_file(file);
   try {
