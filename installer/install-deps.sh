@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
-  libboost-graph-dev nlohmann-json3-dev libcli11-dev libxlsxwriter-dev
+  libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   xvfb xauth
   # tests read the exports with independent tools: Graphviz parses the DOT, openpyxl the XLSX,

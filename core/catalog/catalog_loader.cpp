@@ -6,6 +6,7 @@
 #include "catalog/enum_names.h"
 #include "catalog/units.h"
 #include "io/field_table.h"
+#include "io/json_document.h"
 
 namespace cf {
 
@@ -17,7 +18,7 @@ constexpr double kMaxPowerW = 5e6;
 template <class T>
 Field<T> text_in(std::string key, std::string T::*member, std::vector<std::string> allowed) {
   return {key, true,
-          [member, allowed](T& o, const Json& v, const std::string& p) {
+          [member, allowed](T& o, JsonValue v, const JsonPath& p) {
             std::string s = read_string(v, p);
             if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
               std::string choices;
@@ -26,7 +27,7 @@ Field<T> text_in(std::string key, std::string T::*member, std::vector<std::strin
             }
             o.*member = s;
           },
-          [](const T&, Json&) {}};
+          [](const T&, JsonWriter&) {}};
 }
 
 template <class T>
@@ -87,37 +88,35 @@ void add_mountable(FieldTable<T>& t, bool power_in_kw, bool ports_required) {
 
 Field<GpuSpec> dense_tflops_field() {
   return {"dense_tflops", true,
-          [](GpuSpec& g, const Json& v, const std::string& p) {
-            require_object(v, p);
-            for (auto it = v.begin(); it != v.end(); ++it) {
-              auto precision = enum_from_name(it.key(), precision_names());
+          [](GpuSpec& g, JsonValue v, const JsonPath& p) {
+            for (const auto& [key, value] : members_of(v, p)) {
+              auto precision = enum_from_name(std::string(key), precision_names());
               if (!precision) continue;  // other figures (int8, vector) are informational
               g.dense_flops[*precision] =
-                  read_number(it.value(), child_path(p, it.key()), 0.001, 1e6) * units::kTeraflops;
+                  read_number(value, p.child(key), 0.001, 1e6) * units::kTeraflops;
             }
             if (!g.dense_flops.count(Precision::Bf16))
               fail_at(p, "missing required field \"bf16\"");
           },
-          [](const GpuSpec&, Json&) {}};
+          [](const GpuSpec&, JsonWriter&) {}};
 }
 
 Field<GpuSpec> scale_up_field() {
   return {"scale_up", true,
-          [](GpuSpec& g, const Json& v, const std::string& p) {
-            require_object(v, p);
-            auto tech = v.find("technology");
-            if (tech == v.end()) fail_at(p, "missing required field \"technology\"");
-            g.scale_up_technology = read_string(*tech, child_path(p, "technology"));
-            auto bw = v.find("bandwidth_gbytes_s_bidir");
-            if (bw == v.end()) fail_at(p, "missing required field \"bandwidth_gbytes_s_bidir\"");
+          [](GpuSpec& g, JsonValue v, const JsonPath& p) {
+            JsonMembers members = members_of(v, p);
+            const JsonValue* tech = find_member(members, "technology");
+            if (!tech) fail_at(p, "missing required field \"technology\"");
+            g.scale_up_technology = read_string(*tech, p.child("technology"));
+            const JsonValue* bw = find_member(members, "bandwidth_gbytes_s_bidir");
+            if (!bw) fail_at(p, "missing required field \"bandwidth_gbytes_s_bidir\"");
             g.scale_up_bandwidth_bps =
-                read_number(*bw, child_path(p, "bandwidth_gbytes_s_bidir"), 0, 1e5) *
+                read_number(*bw, p.child("bandwidth_gbytes_s_bidir"), 0, 1e5) *
                 units::kGigabytePerSecondInBits * units::kBidirectionalToPerDirection;
-            if (auto links = v.find("links"); links != v.end())
-              g.scale_up_links =
-                  static_cast<int>(read_integer(*links, child_path(p, "links"), 0, 1024));
+            if (const JsonValue* links = find_member(members, "links"))
+              g.scale_up_links = static_cast<int>(read_integer(*links, p.child("links"), 0, 1024));
           },
-          [](const GpuSpec&, Json&) {}};
+          [](const GpuSpec&, JsonWriter&) {}};
 }
 
 const FieldTable<GpuSpec>& gpu_fields() {
@@ -201,12 +200,13 @@ const FieldTable<MediumSpec>& medium_fields() {
     t.push_back(optional_number_field<MediumSpec>("power_w", &MediumSpec::power_w, 0, 100));
     t.push_back(bool_field<MediumSpec>("power_estimate", &MediumSpec::power_estimate, false));
     t.push_back({"lengths_m", false,
-                 [](MediumSpec& m, const Json& v, const std::string& p) {
+                 [](MediumSpec& m, JsonValue v, const JsonPath& p) {
                    require_array(v, p);
-                   for (std::size_t i = 0; i < v.size(); ++i)
-                     m.lengths_m.push_back(read_number(v[i], child_path(p, i), 0.1, 100000));
+                   v.for_each_element([&](JsonValue e) {
+                     m.lengths_m.push_back(read_number(e, p.child(m.lengths_m.size()), 0.1, 100000));
+                   });
                  },
-                 [](const MediumSpec&, Json&) {}});
+                 [](const MediumSpec&, JsonWriter&) {}});
     t.push_back(integer_field<MediumSpec>("breakout_ends", &MediumSpec::breakout_ends, false, 1, 8));
     return t;
   }();
@@ -280,8 +280,8 @@ const FieldTable<StorageSpec>& storage_fields() {
 }
 
 template <class Spec>
-void add_entry(Catalog& catalog, ItemKind kind, const FieldTable<Spec>& table, const Json& entry,
-               const std::string& path, const std::string& file) {
+void add_entry(Catalog& catalog, ItemKind kind, const FieldTable<Spec>& table, JsonValue entry,
+               const JsonPath& path, const std::string& file) {
   Spec spec{};
   spec.kind = kind;
   spec.file = file;
@@ -319,33 +319,39 @@ std::vector<std::filesystem::path> json_files(const std::filesystem::path& folde
 
 }  // namespace
 
-void load_catalog_document(Catalog& catalog, const Json& doc, const std::string& file) {
+void load_catalog_document(Catalog& catalog, JsonValue doc, const std::string& file) {
   try {
-    require_object(doc, "");
-    auto format = doc.find("format");
-    if (format == doc.end() || !format->is_string() || *format != "clusterforge-catalog")
-      fail_at("/format", "not a ClusterForge catalog (expected \"format\": \"clusterforge-catalog\")");
-    auto version = doc.find("version");
-    if (version == doc.end()) fail_at("", "missing required field \"version\"");
-    if (read_integer(*version, "/version", 1, 1000000) > 1)
-      fail_at("/version", "catalog version " + version->dump() +
-                              " is newer than this ClusterForge understands (1)");
-    auto kind_it = doc.find("kind");
-    if (kind_it == doc.end()) fail_at("", "missing required field \"kind\"");
-    std::string kind_name = read_string(*kind_it, "/kind");
+    const JsonPath root;
+    JsonMembers members = members_of(doc, root);
+    const JsonValue* format = find_member(members, "format");
+    if (!format || !format->is_string() || format->string() != "clusterforge-catalog")
+      fail_at(root.child("format"),
+              "not a ClusterForge catalog (expected \"format\": \"clusterforge-catalog\")");
+    const JsonValue* version = find_member(members, "version");
+    if (!version) fail_at(root, "missing required field \"version\"");
+    if (read_integer(*version, root.child("version"), 1, 1000000) > 1)
+      fail_at(root.child("version"), "catalog version " + version->dump() +
+                                         " is newer than this ClusterForge understands (1)");
+    const JsonValue* kind_value = find_member(members, "kind");
+    if (!kind_value) fail_at(root, "missing required field \"kind\"");
+    std::string kind_name = read_string(*kind_value, root.child("kind"));
     auto kind = item_kind_from_string(kind_name);
-    if (!kind) fail_at("/kind", "unknown catalog kind \"" + kind_name + "\"");
-    auto entries_it = doc.find("entries");
-    if (entries_it == doc.end()) fail_at("", "missing required field \"entries\"");
-    const Json& entries = require_array(*entries_it, "/entries");
+    if (!kind) fail_at(root.child("kind"), "unknown catalog kind \"" + kind_name + "\"");
+    const JsonValue* entries = find_member(members, "entries");
+    if (!entries) fail_at(root, "missing required field \"entries\"");
+    const JsonPath entries_path = root.child("entries");
+    require_array(*entries, entries_path);
 
     std::set<std::string> seen;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      const Json& e = entries[i];
-      std::string path = child_path("/entries", i);
-      std::string name = "entry #" + std::to_string(i);
-      if (e.is_object() && e.contains("id") && e["id"].is_string())
-        name = "entry \"" + e["id"].get<std::string>() + "\"";
+    std::size_t i = 0;
+    entries->for_each_element([&](JsonValue e) {
+      const JsonPath path = entries_path.child(i);
+      std::string name = "entry #" + std::to_string(i++);
+      std::string id;
+      e.for_each_member([&](std::string_view key, JsonValue v) {
+        if (key == "id" && v.is_string() && id.empty()) id = std::string(v.string());
+      });
+      if (!id.empty()) name = "entry \"" + id + "\"";
       try {
         switch (*kind) {
           case ItemKind::Gpu: add_entry(catalog, *kind, gpu_fields(), e, path, file); break;
@@ -361,22 +367,21 @@ void load_catalog_document(Catalog& catalog, const Json& doc, const std::string&
       } catch (const LoadError& err) {
         throw LoadError(err.json_path(), name + ": " + err.message());
       }
-      std::string id = e["id"].get<std::string>();
       if (!seen.insert(id).second) fail_at(path, name + ": duplicate id in this file");
-    }
+    });
   } catch (const LoadError& err) {
     throw err.in_file(file);
   }
 }
 
 void parse_catalog_text(Catalog& catalog, std::string_view text, const std::string& file) {
-  Json doc;
+  std::optional<JsonDocument> doc;
   try {
-    doc = parse_json_text(text);
+    doc.emplace(JsonDocument::parse(text, kCatalogLimits));
   } catch (const LoadError& e) {
     throw e.in_file(file);
   }
-  load_catalog_document(catalog, doc, file);
+  load_catalog_document(catalog, doc->root(), file);
 }
 
 Catalog load_catalog(const std::vector<std::filesystem::path>& folders) {
@@ -393,7 +398,8 @@ Catalog load_catalog(const std::vector<std::filesystem::path>& folders) {
     Catalog level_catalog;
     for (const auto& file : json_files(folder)) {
       std::size_t before = level_catalog.overridden().size();
-      load_catalog_document(level_catalog, read_json_file(file), file.string());
+      load_catalog_document(level_catalog, JsonDocument::read_file(file, kCatalogLimits).root(),
+                            file.string());
       if (level_catalog.overridden().size() != before)
         throw LoadError("", "id \"" + level_catalog.overridden().back() +
                                 "\" is defined twice in " + folder.string())

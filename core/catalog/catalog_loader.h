@@ -16,7 +16,7 @@ namespace cf {
 Catalog load_catalog(const std::vector<std::filesystem::path>& folders);
 
 // Adds the entries of one catalog document (already parsed) to `catalog`; `file` names it in errors.
-void load_catalog_document(Catalog& catalog, const Json& doc, const std::string& file);
+void load_catalog_document(Catalog& catalog, JsonValue doc, const std::string& file);
 // The same from the text of a catalog file (what load_catalog reads from each file).
 void parse_catalog_text(Catalog& catalog, std::string_view text, const std::string& file);
 

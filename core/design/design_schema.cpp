@@ -26,7 +26,7 @@ const EnumNames<FabricKind>& fabric_kind_names() {
 }
 
 // "p1-p32" or "p7": a prefix and an inclusive index range.
-BreakoutRule parse_port_range(const std::string& text, const std::string& path) {
+BreakoutRule parse_port_range(const std::string& text, const JsonPath& path) {
   auto bad = [&]() -> BreakoutRule {
     fail_at(path, "expected a port or port range such as \"p1\" or \"p1-p32\", got \"" + text + "\"");
   };
@@ -59,37 +59,41 @@ std::string format_port_range(const BreakoutRule& r) {
 
 Field<Device> breakout_field() {
   return {"breakout", false,
-          [](Device& d, const Json& v, const std::string& p) {
-            require_object(v, p);
+          [](Device& d, JsonValue v, const JsonPath& p) {
             d.breakouts.clear();
-            for (auto it = v.begin(); it != v.end(); ++it) {
-              std::string key_path = child_path(p, it.key());
-              BreakoutRule r = parse_port_range(it.key(), key_path);
-              r.lanes = static_cast<int>(read_integer(it.value(), key_path, 2, 8));
+            for (const auto& [key, value] : members_of(v, p)) {
+              JsonPath key_path = p.child(key);
+              BreakoutRule r = parse_port_range(std::string(key), key_path);
+              r.lanes = static_cast<int>(read_integer(value, key_path, 2, 8));
               d.breakouts.push_back(r);
             }
           },
-          [](const Device& d, Json& out) {
+          [](const Device& d, JsonWriter& out) {
             if (d.breakouts.empty()) return;
-            Json o = Json::object();
-            for (const auto& r : d.breakouts) o[format_port_range(r)] = r.lanes;
-            out["breakout"] = std::move(o);
+            out.key("breakout");
+            out.begin_object();
+            for (const auto& r : d.breakouts) out.member(format_port_range(r), r.lanes);
+            out.end_object();
           }};
+}
+
+// A link end: {"device": id, "port": name}.
+const FieldTable<PortRef>& port_ref_fields() {
+  static const FieldTable<PortRef> t{
+      string_field<PortRef>("device", &PortRef::device_id, true),
+      string_field<PortRef>("port", &PortRef::port, true),
+  };
+  return t;
 }
 
 Field<Link> port_ref_field(std::string key, PortRef Link::*member) {
   return {key, true,
-          [member](Link& l, const Json& v, const std::string& p) {
-            require_object(v, p);
-            for (const char* k : {"device", "port"})
-              if (!v.contains(k)) fail_at(p, std::string("missing required field \"") + k + "\"");
-            (l.*member).device_id = read_string(v["device"], child_path(p, "device"));
-            (l.*member).port = read_string(v["port"], child_path(p, "port"));
-            if ((l.*member).device_id.empty()) fail_at(child_path(p, "device"), "must not be empty");
-            if ((l.*member).port.empty()) fail_at(child_path(p, "port"), "must not be empty");
+          [member](Link& l, JsonValue v, const JsonPath& p) {
+            read_fields(l.*member, v, p, port_ref_fields(), nullptr);
           },
-          [member, key](const Link& l, Json& out) {
-            out[key] = Json{{"device", (l.*member).device_id}, {"port", (l.*member).port}};
+          [member, key](const Link& l, JsonWriter& out) {
+            out.key(key);
+            write_fields(l.*member, port_ref_fields(), out);
           }};
 }
 
@@ -101,11 +105,12 @@ Field<T> optional_string(std::string key, std::string T::*member) {
 template <class T>
 Field<Design> nested_object(std::string key, T Design::*member, const FieldTable<T>& (*table)()) {
   return {key, false,
-          [member, table](Design& d, const Json& v, const std::string& p) {
+          [member, table](Design& d, JsonValue v, const JsonPath& p) {
             read_fields(d.*member, v, p, table(), &(d.*member).extra);
           },
-          [member, table, key](const Design& d, Json& out) {
-            out[key] = write_fields(d.*member, table(), &(d.*member).extra);
+          [member, table, key](const Design& d, JsonWriter& out) {
+            out.key(key);
+            write_fields(d.*member, table(), out, &(d.*member).extra);
           }};
 }
 
@@ -201,13 +206,15 @@ const FieldTable<Fabric>& fabric_fields() {
       optional_string<Fabric>("name", &Fabric::name),
       enum_field<Fabric>("kind", &Fabric::kind, true, fabric_kind_names()),
       {"intent", false,
-       [](Fabric& f, const Json& v, const std::string& p) {
+       [](Fabric& f, JsonValue v, const JsonPath& p) {
          FabricIntent intent;
          read_fields(intent, v, p, fabric_intent_fields(), nullptr);
          f.intent = intent;
        },
-       [](const Fabric& f, Json& out) {
-         if (f.intent) out["intent"] = write_fields(*f.intent, fabric_intent_fields());
+       [](const Fabric& f, JsonWriter& out) {
+         if (!f.intent) return;
+         out.key("intent");
+         write_fields(*f.intent, fabric_intent_fields(), out);
        }},
   };
   return t;
@@ -271,12 +278,12 @@ const FieldTable<Design>& design_fields() {
       object_list_field<Design, Scenario>("scenarios", &Design::scenarios, false,
                                           &scenario_fields, &Scenario::extra),
       {"assumptions", false,
-       [](Design& d, const Json& v, const std::string& p) {
+       [](Design& d, JsonValue v, const JsonPath& p) {
          read_fields(d.assumptions, v, p, assumption_fields(), &d.assumptions.extra);
        },
-       [](const Design& d, Json& out) {
-         Json a = write_fields(d.assumptions, assumption_fields(), &d.assumptions.extra);
-         if (!a.empty()) out["assumptions"] = std::move(a);
+       [](const Design& d, JsonWriter& out) {
+         Json a = fields_to_json(d.assumptions, assumption_fields(), &d.assumptions.extra);
+         if (!a.empty()) out.member("assumptions", a);  // nothing overridden: no key
        }},
   };
   return t;

@@ -349,7 +349,7 @@ class SetProperty : public Edit {
       }
       T changed = obj;
       try {
-        field->read(changed, value_, "/" + key_);
+        field->read(changed, value_, JsonPath().child(key_));
       } catch (const LoadError& e) {
         refusal = e.message();
         return;

@@ -68,7 +68,6 @@ std::optional<std::vector<ObjectProperty>> object_properties(const Design& desig
                                                              std::string_view object_id) {
   std::vector<ObjectProperty> out;
   bool found = with_object(design, object_id, [&](const auto& obj, const auto& table) {
-    Json written = Json::object();
     for (const auto& field : table) {
       const bool children = field.key != "id" && is_structural_key(field.key);
       if (children) continue;
@@ -82,7 +81,11 @@ std::optional<std::vector<ObjectProperty>> object_properties(const Design& desig
       p.min = field.info.min;
       p.max = field.info.max;
       p.unit = unit_of_key(field.key);
-      field.write(obj, written);
+      JsonDomWriter writer;
+      writer.begin_object();
+      field.write(obj, writer);
+      writer.end_object();
+      const Json& written = writer.result();
       auto it = written.find(field.key);
       p.value = it != written.end() ? *it : field.info.default_value;
       if (auto refs = reference_choices(design, catalog, obj, field.key)) {

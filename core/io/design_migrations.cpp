@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 namespace cf {
 
@@ -11,21 +12,28 @@ namespace {
 // link ends written as "device:port" strings. Version 2 nests devices in their racks and writes
 // link ends as objects.
 Json v1_to_v2(Json doc) {
+  const JsonPath root;
   if (doc.contains("devices")) {
-    const Json& devices = require_array(doc["devices"], "/devices");
+    const Json& devices = doc["devices"];
+    require_array(devices, root.child("devices"));
     if (!doc.contains("racks") || !doc["racks"].is_array())
-      fail_at("/racks", "version 1 file with devices but no racks array");
+      fail_at(root.child("racks"), "version 1 file with devices but no racks array");
+    std::unordered_map<std::string, Json*> racks;  // by id: a linear search per device is quadratic
+    for (auto& rack : doc["racks"])
+      if (rack.is_object() && rack.contains("id") && rack["id"].is_string())
+        racks.emplace(rack["id"].get<std::string>(), &rack);
+    const JsonPath devices_path = root.child("devices");
     for (std::size_t i = 0; i < devices.size(); ++i) {
-      std::string path = child_path("/devices", i);
-      Json dev = require_object(devices[i], path);
+      const JsonPath path = devices_path.child(i);
+      require_object(devices[i], path);
+      Json dev = devices[i];
       if (!dev.contains("rack")) fail_at(path, "missing required field \"rack\"");
-      std::string rack_id = read_string(dev["rack"], child_path(path, "rack"));
-      Json* target = nullptr;
-      for (auto& rack : doc["racks"])
-        if (rack.is_object() && rack.value("id", "") == rack_id) target = &rack;
-      if (!target) fail_at(child_path(path, "rack"), "refers to unknown rack \"" + rack_id + "\"");
+      std::string rack_id = read_string(dev["rack"], path.child("rack"));
+      auto target = racks.find(rack_id);
+      if (target == racks.end())
+        fail_at(path.child("rack"), "refers to unknown rack \"" + rack_id + "\"");
       dev.erase("rack");
-      (*target)["devices"].push_back(std::move(dev));
+      (*target->second)["devices"].push_back(std::move(dev));
     }
     doc.erase("devices");
   }
@@ -37,7 +45,7 @@ Json v1_to_v2(Json doc) {
         std::string s = links[i][end].get<std::string>();
         auto colon = s.rfind(':');
         if (colon == std::string::npos)
-          fail_at(child_path(child_path("/links", i), end),
+          fail_at(root.child("links").child(i).child(end),
                   "expected \"device:port\" in a version 1 link, got \"" + s + "\"");
         links[i][end] = Json{{"device", s.substr(0, colon)}, {"port", s.substr(colon + 1)}};
       }

@@ -4,48 +4,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/json_syntax_error.h"
+
 namespace cf {
 
 namespace {
-
-std::string escape_pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::string format_number(double v) {
   std::ostringstream s;
   s << v;
   return s.str();
-}
-
-// Line and column (1-based) of a byte offset.
-std::pair<int, int> line_column(std::string_view text, std::size_t byte) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
-// nlohmann's message without its "[json.exception...] parse error at line X, column Y: " prefix.
-std::string plain_parse_message(const std::string& what) {
-  auto pos = what.find(": ");
-  std::string msg = pos == std::string::npos ? what : what.substr(pos + 2);
-  return "syntax error: " + msg.substr(0, msg.find_first_of('\n'));
 }
 
 }  // namespace
@@ -62,10 +30,7 @@ Json parse_json_text(std::string_view text) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
-    // e.byte is 1-based and points just past the offending character.
-    std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, column] = line_column(text, byte);
-    throw LoadError("", plain_parse_message(e.what()), line, column);
+    throw json_syntax_error(text, e);
   }
 }
 
@@ -81,64 +46,58 @@ Json read_json_file(const std::filesystem::path& path) {
   }
 }
 
-std::string json_type_name(const Json& j) {
+std::string json_type_name(JsonValue j) {
   switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float: return "a number";
-    default: return "an unsupported value";
+    case JsonValue::Type::Null: return "null";
+    case JsonValue::Type::Object: return "an object";
+    case JsonValue::Type::Array: return "an array";
+    case JsonValue::Type::String: return "a string";
+    case JsonValue::Type::Boolean: return "a boolean";
+    case JsonValue::Type::Integer:
+    case JsonValue::Type::Unsigned: return "an integer";
+    case JsonValue::Type::Float: return "a number";
   }
+  return "an unsupported value";
 }
 
-const Json& require_object(const Json& j, const std::string& path) {
+void require_object(JsonValue j, const JsonPath& path) {
   if (!j.is_object()) fail_at(path, "expected an object, got " + json_type_name(j));
-  return j;
 }
 
-const Json& require_array(const Json& j, const std::string& path) {
+void require_array(JsonValue j, const JsonPath& path) {
   if (!j.is_array()) fail_at(path, "expected an array, got " + json_type_name(j));
-  return j;
 }
 
-std::string read_string(const Json& j, const std::string& path) {
+std::string read_string(JsonValue j, const JsonPath& path) {
   if (!j.is_string()) fail_at(path, "expected a string, got " + json_type_name(j));
-  return j.get<std::string>();
+  return std::string(j.string());
 }
 
-bool read_bool(const Json& j, const std::string& path) {
+bool read_bool(JsonValue j, const JsonPath& path) {
   if (!j.is_boolean()) fail_at(path, "expected true or false, got " + json_type_name(j));
-  return j.get<bool>();
+  return j.boolean();
 }
 
-double read_number(const Json& j, const std::string& path, double min, double max) {
+double read_number(JsonValue j, const JsonPath& path, double min, double max) {
   if (!j.is_number()) fail_at(path, "expected a number, got " + json_type_name(j));
-  double v = j.get<double>();
+  double v = j.number();
   if (!std::isfinite(v) || v < min || v > max)
     fail_at(path, "expected a number from " + format_number(min) + " to " + format_number(max) +
                       ", got " + j.dump());
   return v;
 }
 
-std::int64_t read_integer(const Json& j, const std::string& path, std::int64_t min,
-                          std::int64_t max) {
-  std::string range = " from " + std::to_string(min) + " to " + std::to_string(max);
-  if (j.is_number_unsigned()) {
-    auto u = j.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(max) || (min > 0 && u < static_cast<std::uint64_t>(min)))
-      fail_at(path, "expected an integer" + range + ", got " + j.dump());
-    return static_cast<std::int64_t>(u);
+std::int64_t read_integer(JsonValue j, const JsonPath& path, std::int64_t min, std::int64_t max) {
+  std::string expected = "expected an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  JsonValue::Type type = j.type();
+  if (type == JsonValue::Type::Integer) {
+    std::int64_t v = j.integer();
+    if (v >= min && v <= max) return v;
   }
-  if (!j.is_number_integer())
-    fail_at(path, "expected an integer" + range + ", got " + json_type_name(j) +
-                      (j.is_number() ? " " + j.dump() : ""));
-  auto v = j.get<std::int64_t>();
-  if (v < min || v > max) fail_at(path, "expected an integer" + range + ", got " + j.dump());
-  return v;
+  // Type::Unsigned (above INT64_MAX) is beyond every range a reader asks for.
+  if (type == JsonValue::Type::Integer || type == JsonValue::Type::Unsigned)
+    fail_at(path, expected + ", got " + j.dump());
+  fail_at(path, expected + ", got " + json_type_name(j) + (j.is_number() ? " " + j.dump() : ""));
 }
 
 }  // namespace cf

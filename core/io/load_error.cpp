@@ -34,4 +34,8 @@ void fail_at(const std::string& json_path, const std::string& message) {
   throw LoadError(json_path, message);
 }
 
+void fail_at(const JsonPath& json_path, const std::string& message) {
+  throw LoadError(json_path.str(), message);
+}
+
 }  // namespace cf

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "io/json_path.h"
+
 namespace cf {
 
 class LoadError : public std::runtime_error {
@@ -29,5 +31,6 @@ class LoadError : public std::runtime_error {
 };
 
 [[noreturn]] void fail_at(const std::string& json_path, const std::string& message);
+[[noreturn]] void fail_at(const JsonPath& json_path, const std::string& message);
 
 }  // namespace cf

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "io/field_table.h"
+#include "io/json_document.h"
 
 namespace cf {
 
@@ -51,19 +52,19 @@ const FieldTable<ModelSpec>& model_fields() {
       bool_field<M>("dropout", &M::dropout, false),
       integer_field<M>("global_batch", &M::global_batch, false, 1, 100000000),
       {"moe", false,
-       [](M& m, const Json& v, const std::string& p) {
+       [](M& m, JsonValue v, const JsonPath& p) {
          MoeSpec moe;
          read_fields(moe, v, p, moe_fields(), nullptr);
          m.moe = moe;
        },
-       [](const M&, Json&) {}},
+       [](const M&, JsonWriter&) {}},
       {"mla", false,
-       [](M& m, const Json& v, const std::string& p) {
+       [](M& m, JsonValue v, const JsonPath& p) {
          MlaSpec mla;
          read_fields(mla, v, p, mla_fields(), nullptr);
          m.mla = mla;
        },
-       [](const M&, Json&) {}},
+       [](const M&, JsonWriter&) {}},
       string_field<M>("source", &M::source, false),
       string_field<M>("notes", &M::notes, false),
   };
@@ -81,10 +82,10 @@ std::string to_string(ModelKind kind) {
   return "?";
 }
 
-ModelSpec model_from_json(const Json& doc, const std::string& id) {
+ModelSpec model_from_json(JsonValue doc, const std::string& id) {
   ModelSpec m;
   m.id = id;
-  read_fields(m, doc, "", model_fields(), nullptr);
+  read_fields(m, doc, JsonPath(), model_fields(), nullptr);
   if (m.kv_heads == 0) m.kv_heads = m.heads;
   if (m.hidden % m.heads != 0) fail_at("/heads", "hidden must be a multiple of heads");
   if (m.heads % m.kv_heads != 0) fail_at("/kv_heads", "heads must be a multiple of kv_heads");
@@ -97,13 +98,13 @@ ModelSpec model_from_json(const Json& doc, const std::string& id) {
 }
 
 ModelSpec parse_model_text(std::string_view text, const std::string& id) {
-  return model_from_json(parse_json_text(text), id);
+  return model_from_json(JsonDocument::parse(text, kModelLimits).root(), id);
 }
 
 ModelSpec load_model(const std::filesystem::path& file) {
-  Json doc = read_json_file(file);
+  JsonDocument doc = JsonDocument::read_file(file, kModelLimits);
   try {
-    return model_from_json(doc, file.stem().string());
+    return model_from_json(doc.root(), file.stem().string());
   } catch (const LoadError& e) {
     throw e.in_file(file.string());
   }

@@ -49,7 +49,7 @@ struct ModelSpec {
 
 // Reads one model file; throws LoadError naming the file and the JSON path.
 ModelSpec load_model(const std::filesystem::path& file);
-ModelSpec model_from_json(const Json& doc, const std::string& id);
+ModelSpec model_from_json(JsonValue doc, const std::string& id);
 // The same from the text of a model file.
 ModelSpec parse_model_text(std::string_view text, const std::string& id);
 // Every *.json of a folder, by id.

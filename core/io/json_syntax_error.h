@@ -1,0 +1,17 @@
+#pragma once
+// A JSON syntax error as a LoadError with line and column, in nlohmann's words.
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "io/load_error.h"
+
+namespace cf {
+
+// Line and column (1-based) of a byte offset in text.
+std::pair<int, int> line_column(std::string_view text, std::size_t byte);
+
+LoadError json_syntax_error(std::string_view text, const nlohmann::json::parse_error& e);
+
+}  // namespace cf
