@@ -2,7 +2,7 @@
 // every shipped model on the generated 100,000-GPU DGX B300 design (issue 8: under 1 s on one
 // core), plus what `train` does besides loading the file: the training cluster from the design
 // (network analysis) and the reliability analysis (docs/performance.md). Counters: plans
-// evaluated (costed) per search and per second.
+// evaluated (costed) and pruned (skipped by a bound) per search, plans costed per second.
 
 #include <benchmark/benchmark.h>
 
@@ -48,13 +48,15 @@ ModelSpec shipped_model(const std::string& id) {
 
 void search(benchmark::State& state, const TrainingCluster& cluster, const ModelSpec& model, int global_batch) {
   StepModel sm(model, cluster, megatron_core(), {global_batch, model.seq_len, Precision::Bf16});
-  long long evaluated = 0;
+  long long evaluated = 0, pruned = 0;
   for (auto _ : state) {
     SearchResult r = search_plans(sm, SearchOptions{});
     evaluated += r.evaluated;
+    pruned += r.pruned;
     benchmark::DoNotOptimize(r.best.data());
   }
   state.counters["plans"] = static_cast<double>(evaluated) / state.iterations();
+  state.counters["pruned"] = static_cast<double>(pruned) / state.iterations();
   state.counters["plans_per_s"] = benchmark::Counter(static_cast<double>(evaluated), benchmark::Counter::kIsRate);
 }
 
