@@ -58,7 +58,8 @@ PlanSpace::PlanSpace(const StepModel& sm, const SearchOptions& o) : model_(sm), 
       if (f.ep)
         eps_.push_back({*f.ep});
       else if (m.moe)
-        eps_.push_back(divisors_up_to(std::gcd(m.moe->experts, dp * cp), dp * cp));
+        eps_.push_back(divisors_up_to(std::gcd<long long>(m.moe->experts, static_cast<long long>(dp) * cp),
+                                      static_cast<long long>(dp) * cp));
       else
         eps_.push_back({1});
     }
@@ -75,7 +76,7 @@ PlanSpace::PlanSpace(const StepModel& sm, const SearchOptions& o) : model_(sm), 
     vpps_[static_cast<std::size_t>(pp - min_pp_)] = fixed_or(f.vpp, vpps);
   }
   valid_eps_.assign(eps_.size(), -1);
-  valid_zeros_.assign(static_cast<std::size_t>(std::max(0, pps.empty() ? 0 : *std::max_element(pps.begin(), pps.end()))) + 1, -1);
+  valid_zeros_.assign(vpps_.size() + static_cast<std::size_t>(std::max(0, min_pp_)), -1);
 }
 
 std::vector<bool> PlanSpace::sps(int tp) const {

@@ -41,13 +41,13 @@ class PlanSpace {
   const StepModel& model_;
   const SearchOptions& options_;
   long long gpus_ = 0;
-  std::vector<std::vector<int>> eps_;  // by (cp, dp)
+  std::vector<std::vector<int>> eps_;     // by (cp, dp)
   std::vector<int> all_eps_;
-  std::vector<std::vector<int>> vpps_;  // by pp − min_pp_
+  std::vector<std::vector<int>> vpps_;    // by pp − min_pp_
   int min_pp_ = 0;
-  std::vector<char> splits_;           // by (mbs, dp): (batch / dp) % mbs == 0
-  mutable std::vector<int> valid_eps_;                    // by (cp, dp); -1 unknown
-  mutable std::vector<int> valid_zeros_;                  // by pp; -1 unknown
+  std::vector<char> splits_;              // by (mbs, dp): (batch / dp) % mbs == 0
+  mutable std::vector<int> valid_eps_;    // by (cp, dp); -1: not counted yet
+  mutable std::vector<int> valid_zeros_;  // by pp; -1: not counted yet
 };
 
 }  // namespace cf
