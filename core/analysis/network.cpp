@@ -169,7 +169,7 @@ void effective_bandwidth(const NetworkGraph& g, const LeafPods& pods, FabricRepo
 }
 
 FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const Fabric& fabric,
-                            std::vector<Problem>& problems) {
+                            std::vector<Problem>& problems, bool bandwidth_only) {
   FabricReport r;
   r.id = fabric.id;
   r.name = fabric.name;
@@ -204,7 +204,11 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
     r.cut_split = candidates[best.candidate].split;
     r.cut_gpus_a = static_cast<int>(half);
     r.cut_gpus_b = static_cast<int>(g.endpoints.size() - half);
-    r.cut_link_ids = min_cut(flow, g, candidates[best.candidate]).link_ids;
+    if (!bandwidth_only) r.cut_link_ids = min_cut(flow, g, candidates[best.candidate]).link_ids;
+  }
+  if (bandwidth_only) {
+    effective_bandwidth(g, pods, r);
+    return r;
   }
   r.diameter_hops = diameter_hops(g);
   ecmp_samples(g, pods, r);
@@ -220,7 +224,15 @@ NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
   NetworkReport report;
   for (const Fabric& fabric : design.fabrics)
     if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems));
+      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems, false));
+  return report;
+}
+
+NetworkReport analyze_network_bandwidth(const Design& design, const Catalog& catalog) {
+  NetworkReport report;
+  for (const Fabric& fabric : design.fabrics)
+    if (fabric.kind == FabricKind::Compute)
+      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems, true));
   return report;
 }
 

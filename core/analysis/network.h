@@ -12,4 +12,10 @@ namespace cf {
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog);
 
+// The same up to the effective bandwidth per GPU, which is what a training projection needs
+// (core/training/cluster): tiers, counts, oversubscription, bisection and the bandwidths equal
+// analyze_network's; the minimum cut's links, diameter, ECMP samples, failure impacts and
+// Problems are left empty (about a third of the analysis of the 100,000-GPU sample).
+NetworkReport analyze_network_bandwidth(const Design& design, const Catalog& catalog);
+
 }  // namespace cf

@@ -52,7 +52,7 @@ TrainingCluster training_cluster(const Catalog& catalog, const NetworkReport& ne
 }
 
 TrainingCluster training_cluster(const Design& design, const Catalog& catalog) {
-  return training_cluster(catalog, analyze_network(design, catalog), analyze_scale_up(design, catalog));
+  return training_cluster(catalog, analyze_network_bandwidth(design, catalog), analyze_scale_up(design, catalog));
 }
 
 }  // namespace cf

@@ -69,6 +69,25 @@ MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParallelPlan& p, int micro
 
 MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParameterSplit& split, const ParallelPlan& p,
                             int microbatches, bool fused_attention) {
+  const double seq = static_cast<double>(m.seq_len) / p.cp;
+  const double dense = activation_bytes_per_layer(m, p, seq, fused_attention, false);
+  const double moe = activation_bytes_per_layer(m, p, seq, fused_attention, true);
+  return memory_per_gpu(split, p, microbatches, stage_activation_bytes(m, split, p, dense, moe));
+}
+
+double stage_activation_bytes(const ModelSpec& m, const ParameterSplit& split, const ParallelPlan& p,
+                              double dense_layer_bytes, double moe_layer_bytes) {
+  // The first stage's layers are dense first.
+  const double layers_per_stage = stage_layers(m.layers, p.pp, p.vpp);
+  const double dense_layers = m.layers - split.moe_layers;
+  const double moe_here = std::clamp(layers_per_stage - dense_layers, 0.0, layers_per_stage);
+  double per_microbatch = dense_layer_bytes * (layers_per_stage - moe_here);
+  if (moe_here > 0) per_microbatch += moe_layer_bytes * moe_here;
+  return per_microbatch;
+}
+
+MemoryPerGpu memory_per_gpu(const ParameterSplit& split, const ParallelPlan& p, int microbatches,
+                            double stage_activation_bytes) {
   // Dense weights split by tensor and pipeline parallelism, expert weights also by expert
   // parallelism; the first stage also holds the input embedding (/tp).
   double on_gpu = split.body / (p.tp * p.pp) + split.expert / (static_cast<double>(p.ep) * p.tp * p.pp) +
@@ -77,18 +96,10 @@ MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParameterSplit& split, con
   out.states = model_states(on_gpu, p.dp * p.cp, p.zero);
 
   // 1F1B: the first stage holds min(p, m) micro-batches of its layers; interleaving adds
-  // (p − 1)/(p·v) (Korthikanti et al. 2022, §4.2.3). The first stage's layers are dense first.
-  const double layers_per_stage = stage_layers(m.layers, p.pp, p.vpp);
-  const double dense_layers = m.layers - split.moe_layers;
-  const double moe_here = std::clamp(layers_per_stage - dense_layers, 0.0, layers_per_stage);
-  const double seq = static_cast<double>(m.seq_len) / p.cp;
-  double per_microbatch = activation_bytes_per_layer(m, p, seq, fused_attention, false) *
-                          (layers_per_stage - moe_here);
-  if (moe_here > 0)
-    per_microbatch += activation_bytes_per_layer(m, p, seq, fused_attention, true) * moe_here;
+  // (p − 1)/(p·v) (Korthikanti et al. 2022, §4.2.3).
   const double in_flight = std::min(p.pp, std::max(1, microbatches));
   const double interleave = p.vpp > 1 ? 1.0 + (p.pp - 1.0) / (p.pp * p.vpp) : 1.0;
-  out.activations = per_microbatch * in_flight * interleave;
+  out.activations = stage_activation_bytes * in_flight * interleave;
   return out;
 }
 

@@ -55,4 +55,13 @@ MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParallelPlan& p, int micro
 MemoryPerGpu memory_per_gpu(const ModelSpec& m, const ParameterSplit& split, const ParallelPlan& p,
                             int microbatches, bool fused_attention);
 
+// The same in two parts, for the plan search, which shares the first among plans: the activation
+// bytes of one micro-batch on the first stage, from those of one dense and one MoE layer
+// (activation_bytes_per_layer; they depend only on tp, cp, mbs, sp and recompute) ...
+double stage_activation_bytes(const ModelSpec& m, const ParameterSplit& split, const ParallelPlan& p,
+                              double dense_layer_bytes, double moe_layer_bytes);
+// ... and the memory of the plan given them.
+MemoryPerGpu memory_per_gpu(const ParameterSplit& split, const ParallelPlan& p, int microbatches,
+                            double stage_activation_bytes);
+
 }  // namespace cf

@@ -2,7 +2,9 @@
 // Plan search: enumerate tensor, pipeline, data, context and expert parallelism, micro-batch,
 // virtual stages, recompute, ZeRO stage and sequence parallelism; keep the plans that fit and
 // return the fastest K (docs/methods.md, "Plan search"). Fields given in `fixed` are not
-// searched. One core evaluates well over 10^6 plans per second (docs/performance.md).
+// searched. Branch and bound: plans that provably rank after the K-th best are skipped
+// uncosted; the result is that of costing every plan. One core costs well over 10^6 plans per
+// second (docs/performance.md).
 
 #include <optional>
 #include <vector>
@@ -26,10 +28,14 @@ struct SearchOptions {
 };
 
 struct SearchResult {
-  std::vector<Projection> best;  // feasible, fastest first
+  std::vector<Projection> best;  // feasible, fastest first (plan_ranking.h)
   long long evaluated = 0;       // plans costed (they passed the divisibility checks)
   long long feasible = 0;        // and fit in memory
   long long rejected_memory = 0;
+  // Plans that passed the divisibility checks but were not costed: a lower bound on their step
+  // time exceeded the K-th best's, so none could be among the best K. evaluated + pruned is
+  // every plan that passes the checks.
+  long long pruned = 0;
   double elapsed_s = 0;
   // When nothing fits: the plan that came closest in memory (its reason says by how much), or,
   // when no plan even passed the divisibility checks, the first one tried and why it failed.

@@ -174,6 +174,11 @@ MicrobatchCost StepModel::microbatch_cost(int tp, int cp, int mbs, bool sp, Reco
   }
   // Megatron's scatter-gather optimisation: each tensor-parallel rank sends its 1/t share.
   c.activation_bytes_sent = tokens * model_.hidden * kActivationBytes / tp;
+  ParallelPlan shape;
+  shape.tp = tp, shape.cp = cp, shape.mbs = mbs, shape.sp = sp, shape.recompute = recompute;
+  const double seq = static_cast<double>(model_.seq_len) / cp;
+  c.dense_activation_bytes = activation_bytes_per_layer(model_, shape, seq, framework_.fused_attention, false);
+  c.moe_activation_bytes = activation_bytes_per_layer(model_, shape, seq, framework_.fused_attention, true);
   return c;
 }
 
@@ -226,14 +231,16 @@ Projection StepModel::evaluate(const ParallelPlan& p) const {
 }
 
 Projection StepModel::evaluate(const ParallelPlan& p, const MicrobatchCost& c) const {
-  Projection out;
-  out.plan = p;
-  out.infeasible = check(p);
-  if (out.infeasible != Infeasible::None) return out;
+  if (Infeasible why = check(p); why != Infeasible::None) {
+    Projection out;
+    out.plan = p;
+    out.infeasible = why;
+    return out;
+  }
+  return evaluate(p, c, stage_cost(p, c));
+}
 
-  const int microbatches = job_.global_batch / (p.dp * p.mbs);
-  out.memory = memory_per_gpu(model_, split_, p, microbatches, framework_.fused_attention);
-
+StageCost StepModel::stage_cost(const ParallelPlan& p, const MicrobatchCost& c) const {
   // The slowest stage: the last, with the logits, the most layers when they do not divide evenly
   // (Megatron-Core's uneven split; Llama 3 405B ran 126 layers on 16 stages) and as many MoE
   // layers as it can hold.
@@ -244,26 +251,35 @@ Projection StepModel::evaluate(const ParallelPlan& p, const MicrobatchCost& c) c
   const double ep_time = expert_all_to_all_s(p.tp, p.cp, p.ep, p.mbs, p.sp);
   const double experts = moe_layers > 0 ? routed_experts_s(p.tp, p.cp, p.mbs, p.ep) : 0.0;
   auto sum = [&](auto field) { return dense_layers * (c.dense.*field) + moe_layers * (c.moe.*field); };
-  const double fwd_kernels = sum(&LayerCost::forward) + moe_layers * experts + c.head_forward;
-  const double bwd_kernels = sum(&LayerCost::backward) + moe_layers * 2 * experts + c.head_backward;
-  const double recompute =
-      sum(&LayerCost::recompute) + (p.recompute == Recompute::Full ? moe_layers * experts : 0.0);
-  const double tp = sum(&LayerCost::tp_forward) + sum(&LayerCost::tp_backward) + sum(&LayerCost::tp_recompute);
-  const double cp = sum(&LayerCost::cp_forward) + sum(&LayerCost::cp_backward);
-  const double ep = moe_layers * 2 * ep_time;  // forward and backward
-  const double per_microbatch = fwd_kernels + bwd_kernels + recompute + tp + cp + ep;
-  const double backward = bwd_kernels + recompute + sum(&LayerCost::tp_backward) + sum(&LayerCost::tp_recompute) +
-                          sum(&LayerCost::cp_backward) + moe_layers * ep_time;
+  StageCost s;
+  s.forward_kernels = sum(&LayerCost::forward) + moe_layers * experts + c.head_forward;
+  s.backward_kernels = sum(&LayerCost::backward) + moe_layers * 2 * experts + c.head_backward;
+  s.recompute = sum(&LayerCost::recompute) + (p.recompute == Recompute::Full ? moe_layers * experts : 0.0);
+  s.tp = sum(&LayerCost::tp_forward) + sum(&LayerCost::tp_backward) + sum(&LayerCost::tp_recompute);
+  s.cp = sum(&LayerCost::cp_forward) + sum(&LayerCost::cp_backward);
+  s.ep = moe_layers * 2 * ep_time;  // forward and backward
+  s.per_microbatch = s.forward_kernels + s.backward_kernels + s.recompute + s.tp + s.cp + s.ep;
+  s.backward = s.backward_kernels + s.recompute + sum(&LayerCost::tp_backward) + sum(&LayerCost::tp_recompute) +
+               sum(&LayerCost::cp_backward) + moe_layers * ep_time;
+  s.activation_bytes = stage_activation_bytes(model_, split_, p, c.dense_activation_bytes, c.moe_activation_bytes);
+  return s;
+}
+
+Projection StepModel::evaluate(const ParallelPlan& p, const MicrobatchCost& c, const StageCost& s) const {
+  Projection out;
+  out.plan = p;
+  const int microbatches = job_.global_batch / (p.dp * p.mbs);
+  out.memory = memory_per_gpu(split_, p, microbatches, s.activation_bytes);
 
   StepBreakdown& b = out.breakdown;
-  b.compute = microbatches * (fwd_kernels + bwd_kernels);
-  b.recompute = microbatches * recompute;
-  b.tp_comm = microbatches * tp;
-  b.cp_comm = microbatches * cp;
-  b.ep_comm = microbatches * ep;
+  b.compute = microbatches * (s.forward_kernels + s.backward_kernels);
+  b.recompute = microbatches * s.recompute;
+  b.tp_comm = microbatches * s.tp;
+  b.cp_comm = microbatches * s.cp;
+  b.ep_comm = microbatches * s.ep;
   // 1F1B with v model chunks per GPU: the bubble is (p − 1)/v micro-batch times (Narayanan et
   // al. 2021, §2.2); every chunk sends its activations forward and its gradients back.
-  b.bubble = pipeline_bubble_fraction(p.pp, p.vpp, 1) * per_microbatch;
+  b.bubble = pipeline_bubble_fraction(p.pp, p.vpp, 1) * s.per_microbatch;
   if (p.pp > 1) {
     // Neighbouring stages are tp·cp·dp ranks apart: the pipeline runs at its slowest hop, which
     // crosses the fabric unless the whole job fits in one scale-up domain.
@@ -285,9 +301,9 @@ Projection StepModel::evaluate(const ParallelPlan& p, const MicrobatchCost& c) c
     // Two all-gathers move what one all-reduce moves.
     const double gather =
         all_reduce_hierarchical_s((dense_params + expert_params) * kWeightBytes, ranks, per_domain);
-    dp_time += microbatches * std::max(0.0, gather - (fwd_kernels + bwd_kernels));
+    dp_time += microbatches * std::max(0.0, gather - (s.forward_kernels + s.backward_kernels));
   }
-  b.dp_comm = framework_.overlap_dp ? std::max(0.0, dp_time - backward) : dp_time;
+  b.dp_comm = framework_.overlap_dp ? std::max(0.0, dp_time - s.backward) : dp_time;
 
   const double optimizer_params = (dense_params + expert_params) / (p.zero >= 1 ? ranks : 1);
   b.optimizer = memory_s(optimizer_params * kAdamBytesPerParameter);

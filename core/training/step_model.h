@@ -77,6 +77,17 @@ struct MicrobatchCost {
   LayerCost dense, moe;           // per layer (moe: without the routed experts)
   double head_forward = 0, head_backward = 0;  // logits and loss on the last stage
   double activation_bytes_sent = 0;            // per pipeline send, per GPU
+  double dense_activation_bytes = 0, moe_activation_bytes = 0;  // stored per layer (memory)
+};
+
+// One micro-batch on the slowest pipeline stage: what depends on the MicrobatchCost, pp, vpp and
+// ep but not on dp or the ZeRO stage (the search shares it among those).
+struct StageCost {
+  double forward_kernels = 0, backward_kernels = 0, recompute = 0;
+  double tp = 0, cp = 0, ep = 0;  // exposed collectives
+  double per_microbatch = 0;      // all of the above
+  double backward = 0;            // the backward pass the gradient reduction overlaps
+  double activation_bytes = 0;    // stored by one micro-batch on the first stage
 };
 
 struct TrainingJob {
@@ -96,7 +107,11 @@ class StepModel {
   // still their figures.
   Projection evaluate(const ParallelPlan& p) const;
   Projection evaluate(const ParallelPlan& p, const MicrobatchCost& cost) const;
+  // The same for a plan that passed check(), from its stage's cost: evaluate(p, cost) is
+  // evaluate(p, cost, stage_cost(p, cost)), to the last bit.
+  Projection evaluate(const ParallelPlan& p, const MicrobatchCost& cost, const StageCost& stage) const;
   MicrobatchCost microbatch_cost(int tp, int cp, int mbs, bool sp, Recompute recompute) const;
+  StageCost stage_cost(const ParallelPlan& p, const MicrobatchCost& cost) const;
   // Expert-parallel terms of one MoE layer and micro-batch, which depend on ep: the routed
   // experts' forward matmuls and the dispatch + combine all-to-all (one direction of the pass).
   double routed_experts_s(int tp, int cp, int mbs, int ep) const;

@@ -138,7 +138,8 @@ Json TrainingReport::to_json() const {
   out["failures_per_day"] = opt(failures_per_day);
   out["checkpoint_interval_s"] = opt(checkpoint_interval_s);
   out["search"] = Json{{"evaluated", search.evaluated}, {"feasible", search.feasible},
-                       {"rejected_memory", search.rejected_memory}, {"elapsed_s", search.elapsed_s}};
+                       {"rejected_memory", search.rejected_memory}, {"pruned", search.pruned},
+                       {"elapsed_s", search.elapsed_s}};
   Json top = Json::array();
   for (const Projection& p : search.best) top.push_back(projection_to_json(p));
   out["top"] = top;
@@ -190,8 +191,8 @@ std::string TrainingReport::to_text() const {
         o << "  " << describe(t.plan) << ": " << format_duration(t.step_time_s) << ", MFU " << format_fixed(100 * t.mfu, 1) << " %\n";
     }
   }
-  o << "Search: " << search.evaluated << " plans evaluated, " << search.feasible << " fit, in "
-    << format_fixed(search.elapsed_s, 3) << " s\n";
+  o << "Search: " << search.evaluated << " plans evaluated, " << search.feasible << " fit, " << search.pruned
+    << " pruned by a bound, in " << format_fixed(search.elapsed_s, 3) << " s\n";
   for (const std::string& n : notes) o << "Note: " << n << "\n";
   return o.str();
 }

@@ -17,10 +17,12 @@ TEST(CliTrain, JsonHasTheDocumentedKeys) {
   for (const char* key : {"step_time_s", "tokens_per_s", "model_tflops_per_gpu", "mfu", "memory_per_gpu_bytes",
                           "fits", "time_to_train_s", "goodput", "breakdown", "search"})
     EXPECT_TRUE(j.contains(key)) << key;
-  for (const char* key : {"evaluated", "feasible", "elapsed_s"}) EXPECT_TRUE(j.at("search").contains(key)) << key;
+  for (const char* key : {"evaluated", "feasible", "rejected_memory", "pruned", "elapsed_s"})
+    EXPECT_TRUE(j.at("search").contains(key)) << key;
   EXPECT_TRUE(j.at("fits").get<bool>());
   EXPECT_EQ(j.at("top").size(), 3u);
-  EXPECT_GT(j.at("search").at("evaluated").get<long long>(), 1000);
+  // Every plan passing the checks is costed or skipped by a bound.
+  EXPECT_GT(j.at("search").at("evaluated").get<long long>() + j.at("search").at("pruned").get<long long>(), 1000);
   // Tokens per second of the whole job = batch × sequence / step time; time to train follows.
   const double tps = j.at("tokens_per_s").get<double>();
   EXPECT_NEAR(tps, 1536.0 * 2048 / j.at("step_time_s").get<double>(), tps * 1e-9);

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "analysis/network.h"
+#include "analysis/scale_up.h"
 #include "catalog/catalog_loader.h"
 #include "fabric/cluster_generator.h"
+#include "io/design_file.h"
 #include "io/resources.h"
 #include "test_support.h"
 #include "training/plan_search.h"
@@ -114,6 +116,31 @@ TEST(TrainingDesign, Nvl72RacksBeatEightGpuServersBeyondTheirPeak) {
   EXPECT_GT(b.tokens_per_s / a.tokens_per_s, 2.5 / 2.25);
   // The NVL72 plan's expert (or tensor) group spans more than a server's eight GPUs.
   EXPECT_GT(b.plan.tp * b.plan.cp * b.plan.ep, 8);
+}
+
+TEST(TrainingDesign, TheClusterReadsTheSameBandwidthsAsTheFullNetworkAnalysis) {
+  // training_cluster(design, catalog) runs only the part of the network analysis it needs
+  // (analyze_network_bandwidth): its cluster equals the one made from the full analysis, on the
+  // samples and on a 2:1 oversubscribed fabric, where both bandwidths fall below the link rate.
+  const Catalog& catalog = test::installed_catalog();
+  std::vector<Design> designs;
+  for (const char* name : {"dgx-h100-superpod-4su", "mi300x-1024", "lab-4x-dgx-h100"})
+    designs.push_back(load_design(test::kSourceDir / "samples" / (std::string(name) + ".cluster.json")));
+  designs.push_back(generated(catalog, "nvidia-dgx-h100", "nvidia-qm9700", 2048, 2));
+  for (const Design& d : designs) {
+    SCOPED_TRACE(d.name);
+    const TrainingCluster fast = training_cluster(d, catalog);
+    const TrainingCluster full = training_cluster(catalog, analyze_network(d, catalog), analyze_scale_up(d, catalog));
+    EXPECT_GT(fast.scale_out_all_to_all_bps, 0);
+    EXPECT_EQ(fast.scale_out_all_reduce_bps, full.scale_out_all_reduce_bps);
+    EXPECT_EQ(fast.scale_out_all_to_all_bps, full.scale_out_all_to_all_bps);
+    EXPECT_EQ(fast.gpus, full.gpus);
+    EXPECT_EQ(fast.scale_up_gpus, full.scale_up_gpus);
+    EXPECT_EQ(fast.notes, full.notes);
+  }
+  const TrainingCluster oversubscribed = training_cluster(designs.back(), catalog);
+  EXPECT_LT(oversubscribed.scale_out_all_reduce_bps, 400e9);
+  EXPECT_LT(oversubscribed.scale_out_all_to_all_bps, 400e9);
 }
 
 }  // namespace
