@@ -171,8 +171,8 @@ JsonDocument JsonDocument::read(std::istream& in, const JsonLimits& limits, std:
       auto got = static_cast<std::size_t>(in.gcount());
       if (got == 0) break;
       if (buffer.view().size() + got > limits.max_bytes) too_big(buffer.view().size() + got, limits, true);
-      scanner.feed({buffer.end(), got});
-      buffer.grow(got);
+      buffer.grow(got);  // before the scan, so that an error can name its line and column
+      scanner.feed({buffer.end() - got, got});
     }
   } catch (const JsonLimitScanner::LimitExceeded& e) {
     limit_exceeded(buffer.view(), e);
