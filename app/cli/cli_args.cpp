@@ -1,6 +1,7 @@
 #include "cli_args.h"
 
 #include <CLI/CLI.hpp>
+#include <initializer_list>
 #include <sstream>
 
 #include "io/resources.h"
@@ -44,6 +45,21 @@ void parse_oversubscription(const std::string& text, cf::ClusterRequest& req) {
   }
 }
 
+constexpr const char* kSizeGroup = "Cluster size (exactly one of)";
+
+// Exactly one of these options of `cmd` was given; throws CLI11's own RequiredError. Not a CLI11
+// option group: CLI11 2.1 (Debian 12) takes an empty argument for the nameless group's name and
+// then parses forever (tests/data/fuzz-regressions/cli_args/empty-argument-in-generate).
+void require_one_of(const CLI::App& cmd, std::initializer_list<const char*> names) {
+  std::size_t used = 0;
+  std::string list;
+  for (const char* name : names) {
+    used += cmd.get_option(name)->count() > 0 ? 1 : 0;
+    list += (list.empty() ? "" : ",") + std::string(name);
+  }
+  if (used != 1) throw CLI::RequiredError::Option(1, 1, used, list);
+}
+
 // generate's choices that are words on the command line.
 struct GenerateWords {
   std::string tiers = "auto", oversubscription = "1", cooling = "air", leaf_placement = "middle";
@@ -54,10 +70,13 @@ void add_generate_command(CLI::App& app, CliOptions& o, GenerateWords& w, CLI::A
   cmd = app.add_subcommand(
       "generate",
       "Generate a cluster design from intent: a rail-optimized Clos fabric, racks, power");
-  auto* count = cmd->add_option_group("size", "Cluster size (one of)");
-  count->add_option("--gpus", r.gpus, "Number of GPUs")->check(CLI::Range(1, 10000000));
-  count->add_option("--servers", r.servers, "Number of GPU servers")->check(CLI::Range(1, 10000000));
-  count->require_option(1);
+  // Exactly one of the two: require_one_of() after parsing.
+  cmd->add_option("--gpus", r.gpus, "Number of GPUs")
+      ->check(CLI::Range(1, 10000000))
+      ->group(kSizeGroup);
+  cmd->add_option("--servers", r.servers, "Number of GPU servers")
+      ->check(CLI::Range(1, 10000000))
+      ->group(kSizeGroup);
   cmd->add_option("--server", r.server_id, "Catalog id of the GPU server")->required();
   cmd->add_option("--switch", r.switch_id, "Catalog id of the fabric switch")->required();
   cmd->add_option("--tiers", w.tiers, "Switch tiers: 2, 3 or auto (the fewest that reach)")
@@ -130,7 +149,11 @@ CliArgs parse_cli_args(int argc, const char* const* argv) {
   std::ostringstream out, err;
   try {
     app.parse(argc, argv);
-    if (*generate) finish_generate(words, o.generate);
+    if (*generate) {
+      require_one_of(*generate, {"--gpus", "--servers"});
+      finish_generate(words, o.generate);
+    }
+    if (*train) require_one_of(*train, {"--model", "--model-file"});
   } catch (const CLI::ParseError& e) {
     // Help and version exit 0 (CLI11's code); every other parse error is a usage error.
     int code = app.exit(e, out, err);
