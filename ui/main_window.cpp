@@ -446,6 +446,7 @@ void MainWindow::show_design() {
 }
 
 void MainWindow::show_report() {
+  tree_model_->set_summary(summary());  // the old report is gone (found by ASan)
   summary_panel_->set_report(document_ ? &document_->report() : nullptr,
                              document_ && document_->report_is_stale());
   problems_panel_->set_problems(problems(), document_ != nullptr);
