@@ -8,6 +8,9 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
   libboost-graph-dev nlohmann-json3-dev libsimdjson-dev libcli11-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the sanitizer suite and the fuzzers (asan preset): clang with its ASan/UBSan/libFuzzer runtimes,
+  # llvm-symbolizer for readable stacks
+  clang libclang-rt-14-dev llvm
   xvfb xauth
   # tests read the exports with independent tools: Graphviz parses the DOT, openpyxl the XLSX,
   # PyYAML the NetBox device types

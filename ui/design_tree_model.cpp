@@ -36,6 +36,13 @@ void DesignTreeModel::set_design(const Design* design, const DesignSummary* summ
   endResetModel();
 }
 
+void DesignTreeModel::set_summary(const DesignSummary* summary) {
+  // A new report replaces the old one (and frees it): the power column reads the new figures.
+  emit layoutAboutToBeChanged();
+  summary_ = summary;
+  emit layoutChanged();
+}
+
 void DesignTreeModel::rebuild() {
   nodes_.clear();
   top_.clear();

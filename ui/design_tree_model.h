@@ -31,6 +31,8 @@ class DesignTreeModel : public QAbstractItemModel {
   // Shows `design` with the figures of `summary` (both may be null: an empty tree). They must stay
   // alive until the next call.
   void set_design(const Design* design, const DesignSummary* summary);
+  // The summary of a new report of the same design (the old one is freed); null: none.
+  void set_summary(const DesignSummary* summary);
 
   // The item (column 0) of the row, rack or device with this id; invalid when there is none.
   QModelIndex index_of_object(const std::string& id) const;

@@ -85,8 +85,10 @@ MainWindow::MainWindow(Catalog catalog, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-  // The views point into the document: detach them before it goes.
+  // The views point into the document: detach them before it goes. The start page's sample
+  // readers use catalog_, a member destroyed before the child widgets are (found by ASan).
   attach_views(nullptr);
+  if (start_page_) start_page_->stop_reading();
 }
 
 void MainWindow::create_views() {
@@ -444,6 +446,7 @@ void MainWindow::show_design() {
 }
 
 void MainWindow::show_report() {
+  tree_model_->set_summary(summary());  // the old report is gone (found by ASan)
   summary_panel_->set_report(document_ ? &document_->report() : nullptr,
                              document_ && document_->report_is_stale());
   problems_panel_->set_problems(problems(), document_ != nullptr);

@@ -127,15 +127,15 @@ void StartPage::refresh_recent_files() {
   }
 }
 
-StartPage::~StartPage() {
-  // The readers use the catalog: let them finish first.
+StartPage::~StartPage() { stop_reading(); }
+
+void StartPage::stop_reading() {
   previews_.cancel();
   previews_.waitForFinished();
 }
 
 void StartPage::refresh_samples() {
-  previews_.cancel();
-  previews_.waitForFinished();
+  stop_reading();
   gallery_->clear();
   samples_.clear();
   const QString dir = samples_dir();

@@ -54,6 +54,9 @@ class StartPage : public QWidget {
   // Re-reads the recent files (call after add_recent_file) and the samples folder.
   void refresh_recent_files();
   void refresh_samples();
+  // Cancels the sample readers and waits for them: they use the catalog, which the owner of the
+  // page may destroy before its child widgets (MainWindow).
+  void stop_reading();
   ~StartPage() override;
 
   QListWidget* recent_list() const { return recent_; }

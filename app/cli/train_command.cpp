@@ -10,11 +10,12 @@ CLI::App* add_train_command(CLI::App& app, TrainOptions& o) {
   auto* train = app.add_subcommand(
       "train", "Project training of a model on a design: best parallel plan, step time, MFU, memory");
   train->add_option("FILE", o.file, "Design file")->required();
-  auto* model = train->add_option_group("model", "The model (one of)");
-  model->add_option("--model", o.model, "Id of a shipped model (resources/models), e.g. llama3-70b");
-  model->add_option("--model-file", o.model_file, "A model definition file (docs/file-formats.md)")
-      ->check(CLI::ExistingFile);
-  model->require_option(1);
+  // Exactly one of the two (parse_cli_args checks: no CLI11 option group, see there).
+  const char* model = "The model (exactly one of)";
+  train->add_option("--model", o.model, "Id of a shipped model (resources/models), e.g. llama3-70b")->group(model);
+  train->add_option("--model-file", o.model_file, "A model definition file (docs/file-formats.md)")
+      ->check(CLI::ExistingFile)
+      ->group(model);
   train->add_option("--seq", o.seq, "Sequence length (default: the model's)")->check(CLI::Range(1, 100000000));
   train->add_option("--global-batch", o.global_batch, "Sequences per step (default: the model's published batch)")
       ->check(CLI::Range(1, 100000000));
