@@ -47,9 +47,10 @@ class PaddedBuffer {
   throw LoadError("", e.message, line, column);
 }
 
-// A SAX handler that only remembers nlohmann's syntax error, to name where simdjson stopped.
+// A SAX handler that only remembers nlohmann's first error (a syntax error or a number beyond a
+// double), to name where simdjson stopped.
 struct SyntaxErrorFinder : nlohmann::json_sax<nlohmann::json> {
-  std::optional<nlohmann::json::parse_error> error;
+  std::optional<std::pair<std::size_t, std::string>> error;  // byte past it, nlohmann's words
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -62,8 +63,8 @@ struct SyntaxErrorFinder : nlohmann::json_sax<nlohmann::json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    error.emplace(static_cast<const nlohmann::json::parse_error&>(e));
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) override {
+    error.emplace(byte, e.what());
     return false;
   }
 };
@@ -103,7 +104,7 @@ std::optional<std::size_t> find_oversized_integer(std::string_view text) {
 [[noreturn]] void refused(std::string_view text, simdjson::error_code code) {
   SyntaxErrorFinder finder;
   nlohmann::json::sax_parse(text, &finder);
-  if (finder.error) throw json_syntax_error(text, *finder.error);
+  if (finder.error) throw json_syntax_error(text, finder.error->first, finder.error->second);
   if (auto at = find_oversized_integer(text)) {
     auto [line, column] = line_column(text, *at);
     throw LoadError("", "an integer too large for 64 bits", line, column);

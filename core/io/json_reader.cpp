@@ -30,7 +30,10 @@ Json parse_json_text(std::string_view text) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
-    throw json_syntax_error(text, e);
+    throw json_syntax_error(text, e.byte, e.what());
+  } catch (const Json::out_of_range& e) {  // a number beyond a double; nlohmann names no place
+    std::string what = e.what();
+    throw LoadError("", "syntax error: " + what.substr(what.find("] ") + 2));
   }
 }
 

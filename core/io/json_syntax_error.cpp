@@ -14,14 +14,12 @@ std::pair<int, int> line_column(std::string_view text, std::size_t byte) {
   return {line, column};
 }
 
-LoadError json_syntax_error(std::string_view text, const nlohmann::json::parse_error& e) {
-  // e.byte is 1-based and points just past the offending character.
-  std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-  auto [line, column] = line_column(text, byte);
-  // nlohmann's message without its "[json.exception...] parse error at line X, column Y: " prefix.
-  std::string what = e.what();
-  auto pos = what.find(": ");
-  std::string message = pos == std::string::npos ? what : what.substr(pos + 2);
+LoadError json_syntax_error(std::string_view text, std::size_t byte, const std::string& what) {
+  auto [line, column] = line_column(text, byte > 0 ? byte - 1 : 0);
+  // nlohmann's words without "[json.exception.parse_error.101] parse error at line X, column Y: ".
+  std::string message = what;
+  if (message.starts_with("[json.exception.")) message = message.substr(message.find("] ") + 2);
+  if (message.starts_with("parse error")) message = message.substr(message.find(": ") + 2);
   return LoadError("", "syntax error: " + message.substr(0, message.find_first_of('\n')), line, column);
 }
 
