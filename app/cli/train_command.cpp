@@ -47,13 +47,13 @@ int run_train(const TrainOptions& o, const cf::Catalog& catalog) {
   if (!o.model_file.empty()) {
     req.model = cf::load_model(o.model_file);
   } else {
-    auto path = cf::resources_dir() / "models" / (o.model + ".json");
-    if (!std::filesystem::exists(path)) {
+    auto path = cf::model_file(cf::resources_dir() / "models", o.model);
+    if (!path) {
       std::string ids;
       for (const auto& m : cf::load_models(cf::resources_dir() / "models")) ids += " " + m.id;
       throw std::invalid_argument("no model \"" + o.model + "\"; shipped models:" + ids);
     }
-    req.model = cf::load_model(path);
+    req.model = cf::load_model(*path);
   }
   req.global_batch = o.global_batch.value_or(0);
   req.seq_len = o.seq.value_or(0);

@@ -110,6 +110,19 @@ ModelSpec load_model(const std::filesystem::path& file) {
   }
 }
 
+std::optional<std::filesystem::path> model_file(const std::filesystem::path& folder,
+                                                const std::string& id) {
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_';
+  };
+  if (id.empty() || id.front() == '.' || !std::all_of(id.begin(), id.end(), plain)) return std::nullopt;
+  std::filesystem::path file = folder / (id + ".json");
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+  return file;
+}
+
 std::vector<ModelSpec> load_models(const std::filesystem::path& folder) {
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(folder))

@@ -52,6 +52,11 @@ ModelSpec load_model(const std::filesystem::path& file);
 ModelSpec model_from_json(JsonValue doc, const std::string& id);
 // The same from the text of a model file.
 ModelSpec parse_model_text(std::string_view text, const std::string& id);
+// The file of the model `id` in `folder`, when id is a plain name (letters, digits, '.', '-', '_',
+// not starting with '.') and the file exists: a design's scenario names its model, and must not
+// make ClusterForge read "../../anything.json".
+std::optional<std::filesystem::path> model_file(const std::filesystem::path& folder,
+                                                const std::string& id);
 // Every *.json of a folder, by id.
 std::vector<ModelSpec> load_models(const std::filesystem::path& folder);
 

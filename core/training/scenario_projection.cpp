@@ -12,11 +12,10 @@ namespace cf {
 
 TrainingRequest scenario_request(const Scenario& s, const ScenarioProjectionOptions& options) {
   const std::filesystem::path dir = options.models_dir.empty() ? resources_dir() / "models" : options.models_dir;
-  const std::filesystem::path file = dir / (s.model + ".json");
-  if (s.model.empty() || !std::filesystem::exists(file))
-    throw std::invalid_argument("model \"" + s.model + "\" is not a shipped model (resources/models)");
+  const auto file = model_file(dir, s.model);
+  if (!file) throw std::invalid_argument("model \"" + s.model + "\" is not a shipped model (resources/models)");
   TrainingRequest req;
-  req.model = load_model(file);
+  req.model = load_model(*file);
   // The step model knows the BF16/FP16 and FP8 tensor-core paths only (docs/methods.md, "Step time").
   if (s.precision != Precision::Bf16 && s.precision != Precision::Fp16 && s.precision != Precision::Fp8)
     throw std::invalid_argument("precision " + enum_name(s.precision, precision_names()) +

@@ -93,5 +93,18 @@ TEST(Models, BadFilesAreRefusedWithThePath) {
             std::string::npos);
 }
 
+TEST(Models, AScenarioNamesAModelNotAPath) {
+  const auto dir = test::kSourceDir / "resources" / "models";
+  ASSERT_TRUE(model_file(dir, "gpt3-175b"));
+  EXPECT_EQ(*model_file(dir, "gpt3-175b"), dir / "gpt3-175b.json");
+  // A model file exists one folder up from here (resources/catalog/*.json are JSON too): a design
+  // must not reach it, nor anything else on disk, through its scenario's model.
+  EXPECT_FALSE(model_file(dir, "../catalog/gpus"));
+  EXPECT_FALSE(model_file(dir, "/etc/passwd"));
+  EXPECT_FALSE(model_file(dir, ".hidden"));
+  EXPECT_FALSE(model_file(dir, ""));
+  EXPECT_FALSE(model_file(dir, "no-such-model"));
+}
+
 }  // namespace
 }  // namespace cf
