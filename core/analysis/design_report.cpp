@@ -28,22 +28,26 @@ std::vector<Problem> problems_of(std::vector<Problem> validation, const PowerRep
 
 }  // namespace
 
+// Validation and the network analysis both need every link end resolved: it is done once.
 DesignReport analyze_design(const Design& d, const Catalog& c) {
+  const DesignPorts ports(d, c);
   DesignReport r;
   r.summary = summarize(d, c);
   r.power = analyze_power(d, c);
   r.cooling = cooling_of(d, c, r.power);
   r.cost = analyze_cost(d, c, r.power.facility_w, r.summary.gpus);
   r.reliability = analyze_reliability(d, c);
-  r.network = analyze_network(d, c);
+  r.network = analyze_network(d, ports);
   r.scale_up = analyze_scale_up(d, c);
-  r.problems = problems_of(validate(d, c), r.power, r.cooling, r.network);
+  r.problems = problems_of(validate(d, c, ports), r.power, r.cooling, r.network);
   return r;
 }
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
+  const DesignPorts ports(d, c);
   PowerReport power = analyze_power(d, c);
-  return problems_of(validate(d, c), power, cooling_of(d, c, power), analyze_network(d, c));
+  return problems_of(validate(d, c, ports), power, cooling_of(d, c, power),
+                     analyze_network(d, ports));
 }
 
 Json DesignReport::to_json() const {

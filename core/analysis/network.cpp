@@ -168,12 +168,12 @@ void effective_bandwidth(const NetworkGraph& g, const LeafPods& pods, FabricRepo
   r.all_reduce_bps_per_gpu = r.gpu_link_bps / factor;
 }
 
-FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const Fabric& fabric,
+FabricReport analyze_fabric(const Design& design, const DesignPorts& ports, const Fabric& fabric,
                             std::vector<Problem>& problems) {
   FabricReport r;
   r.id = fabric.id;
   r.name = fabric.name;
-  NetworkGraph g = build_network_graph(design, catalog, fabric);
+  NetworkGraph g = build_network_graph(design, ports, fabric);
   count_switches_and_links(g, r);
   oversubscription(g, 1, r.oversubscription_leaf, r.worst_leaf_id, r.oversubscription_leaf_total);
   oversubscription(g, 2, r.oversubscription_spine, r.worst_spine_id,
@@ -217,10 +217,14 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
 }  // namespace
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
+  return analyze_network(design, DesignPorts(design, catalog));
+}
+
+NetworkReport analyze_network(const Design& design, const DesignPorts& ports) {
   NetworkReport report;
   for (const Fabric& fabric : design.fabrics)
     if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems));
+      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems));
   return report;
 }
 

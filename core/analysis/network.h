@@ -7,9 +7,12 @@
 #include "analysis/network_report.h"
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "design/design_ports.h"
 
 namespace cf {
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog);
+// The same, with the design's ports already resolved (analyze_design shares them).
+NetworkReport analyze_network(const Design& design, const DesignPorts& ports);
 
 }  // namespace cf
