@@ -6,6 +6,7 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+#include <algorithm>
 #include <deque>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -111,6 +112,23 @@ struct BisectionFlow::Impl {
         get(boost::vertex_index, g));
   }
 
+  Bps flow_on(const Edge& e) const { return std::max<Bps>(0, g[e].capacity - g[e].residual); }
+
+  Bps lost_to(const NetFailure& failure) const {
+    Bps lost = 0;
+    if (failure.switch_index >= 0) {
+      const auto s = static_cast<std::size_t>(failure.switch_index);
+      for (auto [e, end] = out_edges(s, g); e != end; ++e) lost += flow_on(*e);
+    }
+    if (failure.trunk >= 0) {
+      const Bps left =
+          std::max<Bps>(0, net.trunks[failure.trunk].capacity_bps - failure.trunk_loss_bps);
+      for (std::size_t arc : {trunk_arcs[failure.trunk].first, trunk_arcs[failure.trunk].second})
+        lost += std::max<Bps>(0, flow_on(edge[arc]) - left);
+    }
+    return lost;
+  }
+
   // The source side of the minimum cut closest to the source (Ford & Fulkerson 1956): what the
   // residual network reaches from the source.
   std::vector<char> source_side() const {
@@ -142,6 +160,10 @@ Bps BisectionFlow::max_flow(const std::vector<char>& in_a, const NetFailure& fai
 
 std::vector<char> BisectionFlow::min_cut_side_a() const {
   return impl_->source_side();
+}
+
+Bps BisectionFlow::flow_lost_to(const NetFailure& failure) const {
+  return impl_->lost_to(failure);
 }
 
 }  // namespace cf
