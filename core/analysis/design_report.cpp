@@ -33,10 +33,10 @@ DesignReport analyze_design(const Design& d, const Catalog& c) {
   const DesignPorts ports(d, c);
   DesignReport r;
   r.summary = summarize(d, c);
-  r.power = analyze_power(d, c);
+  r.power = analyze_power(d, c, ports);
   r.cooling = cooling_of(d, c, r.power);
   r.cost = analyze_cost(d, c, r.power.facility_w, r.summary.gpus);
-  r.reliability = analyze_reliability(d, c);
+  r.reliability = analyze_reliability(d, c, ports);
   r.network = analyze_network(d, ports);
   r.scale_up = analyze_scale_up(d, c);
   r.problems = problems_of(validate(d, c, ports), r.power, r.cooling, r.network);
@@ -45,7 +45,7 @@ DesignReport analyze_design(const Design& d, const Catalog& c) {
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
   const DesignPorts ports(d, c);
-  PowerReport power = analyze_power(d, c);
+  PowerReport power = analyze_power(d, c, ports);
   return problems_of(validate(d, c, ports), power, cooling_of(d, c, power),
                      analyze_network(d, ports));
 }
