@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "design/ports.h"
@@ -171,12 +172,18 @@ NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
     }
   }
 
-  // Endpoints by server (file order), then rail.
-  std::stable_sort(g.endpoints.begin(), g.endpoints.end(),
-                   [&](const NetEndpoint& x, const NetEndpoint& y) {
-                     return std::pair(g.servers[x.server].order, x.rail) <
-                            std::pair(g.servers[y.server].order, y.rail);
-                   });
+  // Endpoints by server (file order), then rail: the keys are sorted, then each endpoint is
+  // moved once (an endpoint holds three strings).
+  {
+    std::vector<std::tuple<int, int, int>> key(g.endpoints.size());
+    for (std::size_t e = 0; e < g.endpoints.size(); ++e)
+      key[e] = {g.servers[g.endpoints[e].server].order, g.endpoints[e].rail, static_cast<int>(e)};
+    std::sort(key.begin(), key.end());  // the index last: stable
+    std::vector<NetEndpoint> sorted;
+    sorted.reserve(g.endpoints.size());
+    for (const auto& [order, rail, e] : key) sorted.push_back(std::move(g.endpoints[e]));
+    g.endpoints = std::move(sorted);
+  }
   for (std::size_t e = 0; e < g.endpoints.size(); ++e)
     g.switches[g.endpoints[e].leaf].endpoints.push_back(static_cast<int>(e));
 
