@@ -66,6 +66,24 @@ void BM_Sample100kAnalyzePower(benchmark::State& state) {
 }
 BENCHMARK(BM_Sample100kAnalyzePower)->Unit(benchmark::kMillisecond)->Iterations(5);
 
+void BM_Sample100kAnalyzeCooling(benchmark::State& state) {
+  const cf::Design* d = sample_100k(state);
+  if (!d) return;
+  const cf::PowerReport power = cf::analyze_power(*d, catalog());
+  std::vector<double> heat;
+  for (const auto& r : power.racks) heat.push_back(r.it_w);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(cf::analyze_cooling(*d, catalog(), heat, power.gpu_utilization));
+}
+BENCHMARK(BM_Sample100kAnalyzeCooling)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The CapEx comes from the bill of materials (core/io/bom.cpp), built here in full.
+void BM_Sample100kAnalyzeCost(benchmark::State& state) {
+  run_on_sample(state,
+                [](const cf::Design& d) { return cf::analyze_cost(d, catalog(), 1e8, 100000); });
+}
+BENCHMARK(BM_Sample100kAnalyzeCost)->Unit(benchmark::kMillisecond)->Iterations(5);
+
 void BM_Sample100kAnalyzeReliability(benchmark::State& state) {
   run_on_sample(state, [](const cf::Design& d) { return cf::analyze_reliability(d, catalog()); });
 }
