@@ -28,15 +28,16 @@ std::vector<Problem> problems_of(std::vector<Problem> validation, const PowerRep
 
 }  // namespace
 
-// Validation and the network analysis both need every link end resolved: it is done once.
+// The devices with their catalog entries (power, reliability, validation, network) and the
+// ports every link end names (validation, network) are looked up once for all analyses.
 DesignReport analyze_design(const Design& d, const Catalog& c) {
   const DesignPorts ports(d, c);
   DesignReport r;
   r.summary = summarize(d, c);
-  r.power = analyze_power(d, c, ports);
+  r.power = analyze_power(d, c, ports.devices());
   r.cooling = cooling_of(d, c, r.power);
   r.cost = analyze_cost(d, c, r.power.facility_w, r.summary.gpus);
-  r.reliability = analyze_reliability(d, c, ports);
+  r.reliability = analyze_reliability(d, c, ports.devices());
   r.network = analyze_network(d, ports);
   r.scale_up = analyze_scale_up(d, c);
   r.problems = problems_of(validate(d, c, ports), r.power, r.cooling, r.network);
@@ -45,7 +46,7 @@ DesignReport analyze_design(const Design& d, const Catalog& c) {
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
   const DesignPorts ports(d, c);
-  PowerReport power = analyze_power(d, c, ports);
+  PowerReport power = analyze_power(d, c, ports.devices());
   return problems_of(validate(d, c, ports), power, cooling_of(d, c, power),
                      analyze_network(d, ports));
 }

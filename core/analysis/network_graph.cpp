@@ -67,7 +67,7 @@ NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
     const LinkEnd& resolved = ports.end(link, side);
     if (!resolved.port) return std::nullopt;
     const ResolvedPort& port = *resolved.port;
-    const DeviceEntry& dev = ports.devices()[resolved.device];
+    const DeviceEntry& dev = ports.devices().all()[resolved.device];
     End end;
     end.device = resolved.device;
     end.physical_port = resolved.physical_port;
@@ -88,9 +88,10 @@ NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
     return end;  // Other: a server without GPUs, storage, a non-compute port
   };
   // Registers the switch or server of an end that is taken into the graph.
-  std::vector<int> switch_of(ports.devices().size(), -1), server_of(ports.devices().size(), -1);
+  const std::size_t devices = ports.devices().all().size();
+  std::vector<int> switch_of(devices, -1), server_of(devices, -1);
   auto add_vertex = [&](End& end) {
-    const DeviceEntry& dev = ports.devices()[end.device];
+    const DeviceEntry& dev = ports.devices().all()[end.device];
     if (end.kind == End::Switch) {
       int& s = switch_of[end.device];
       if (s < 0) {
@@ -124,6 +125,10 @@ NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
            static_cast<std::uint32_t>(lo);
   };
   std::unordered_map<std::uint64_t, int> trunk_of, endpoint_of;
+  std::size_t fabric_links = 0;
+  for (const Link& link : design.links) fabric_links += link.fabric_id == fabric.id;
+  trunk_of.reserve(fabric_links);  // at most one trunk or endpoint per link
+  endpoint_of.reserve(fabric_links);
   for (std::size_t li = 0; li < design.links.size(); ++li) {
     const Link& link = design.links[li];
     if (link.fabric_id != fabric.id) continue;
@@ -134,7 +139,7 @@ NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
       continue;
     }
     double speed = std::min(a->speed_bps, b->speed_bps);
-    if (const MediumSpec* medium = ports.medium(li); medium && medium->speed_bps > 0)
+    if (const MediumSpec* medium = ports.devices().medium(li); medium && medium->speed_bps > 0)
       speed = std::min(speed, medium->speed_bps);
     Bps capacity = static_cast<Bps>(std::llround(speed));
     if (a->kind == End::Switch && b->kind == End::Switch) {

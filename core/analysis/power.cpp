@@ -55,10 +55,10 @@ PowerCategory power_category(const Mountable& spec) {
 }
 
 PowerReport analyze_power(const Design& d, const Catalog& c) {
-  return analyze_power(d, c, DesignPorts(d, c));
+  return analyze_power(d, c, DesignDevices(d, c));
 }
 
-PowerReport analyze_power(const Design& d, const Catalog& c, const DesignPorts& ports) {
+PowerReport analyze_power(const Design& d, const Catalog& c, const DesignDevices& devices) {
   PowerReport r;
   for (int i = 0; i < kPowerCategories; ++i) r.categories.push_back({static_cast<PowerCategory>(i), 0, 0, 0});
   r.gpu_utilization = d.assumptions.gpu_utilization.value_or(kDefaultGpuUtilization);
@@ -70,11 +70,11 @@ PowerReport analyze_power(const Design& d, const Catalog& c, const DesignPorts& 
   double liquid_w = 0;
   // Modules in switch ports draw power on top of a switch's typical (passive-cable) figure; its
   // maximum already includes them. Server-side modules are inside the server's nameplate.
-  std::vector<double> optics_w(ports.devices().size(), 0.0);  // per device
+  std::vector<double> optics_w(devices.all().size(), 0.0);  // per device
   for (std::size_t l = 0; l < d.links.size(); ++l)
-    if (const MediumSpec* m = ports.medium(l); m && m->power_w && m->type == "transceiver")
-      for (int side = 0; side < 2; ++side)
-        if (int dev = ports.end(l, side).device; dev >= 0) optics_w[dev] += *m->power_w;
+    if (const MediumSpec* m = devices.medium(l); m && m->power_w && m->type == "transceiver")
+      for (const PortRef* end : {&d.links[l].a, &d.links[l].b})
+        if (int dev = devices.find(end->device_id); dev >= 0) optics_w[dev] += *m->power_w;
 
   for (std::size_t ri = 0; ri < d.racks.size(); ++ri) {
     const Rack& rack = d.racks[ri];
@@ -87,7 +87,7 @@ PowerReport analyze_power(const Design& d, const Catalog& c, const DesignPorts& 
     std::vector<Outlet> outlets;
     for (std::size_t i = 0; i < rack.devices.size(); ++i) {
       const Device& dev = rack.devices[i];
-      const DeviceEntry& entry = ports.device(ri, i);
+      const DeviceEntry& entry = devices.at(ri, i);
       const Mountable* spec = entry.spec;
       if (!spec) continue;
       if (const PduSpec* pdu = c.pdu(dev.catalog_id)) {
@@ -104,7 +104,7 @@ PowerReport analyze_power(const Design& d, const Catalog& c, const DesignPorts& 
         continue;
       }
       if (spec->kind == ItemKind::Switch && spec->typical_power_w)
-        load = std::min(*spec->max_power_w, *load + optics_w[ports.find_device(dev.id)]);
+        load = std::min(*spec->max_power_w, *load + optics_w[devices.find(dev.id)]);
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
       CategoryPower& cat = r.categories[static_cast<std::size_t>(power_category(*spec))];

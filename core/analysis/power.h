@@ -9,7 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "design/design.h"
-#include "design/design_ports.h"
+#include "design/design_devices.h"
 #include "design/problem.h"
 #include "io/json_reader.h"
 
@@ -81,7 +81,8 @@ struct PowerReport {
 std::optional<double> device_load_w(const Mountable& spec, const Catalog& catalog, double utilization);
 
 PowerReport analyze_power(const Design& design, const Catalog& catalog);
-// The same, with the design's devices and links already resolved (analyze_design shares them).
-PowerReport analyze_power(const Design& design, const Catalog& catalog, const DesignPorts& ports);
+// The same, with the design's devices already looked up (analyze_design shares them).
+PowerReport analyze_power(const Design& design, const Catalog& catalog,
+                          const DesignDevices& devices);
 
 }  // namespace cf

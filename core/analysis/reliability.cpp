@@ -54,10 +54,10 @@ int nic_cards(const ServerSpec& s, const Catalog& c) {
   return cards;
 }
 
-Counts count_components(const Design& d, const Catalog& c, const DesignPorts& ports) {
+Counts count_components(const Design& d, const Catalog& c, const DesignDevices& devices) {
   Counts n;
   std::map<const ServerSpec*, int> cards_of;  // per server model, worked out once
-  for (const DeviceEntry& entry : ports.devices()) {
+  for (const DeviceEntry& entry : devices.all()) {
     if (const ServerSpec* s = entry.server; s && s->gpus > 0) {
       n.gpus += s->gpus;
       n.hosts += std::max(1, s->compute_nodes);  // an NVL72 holds 18 hosts
@@ -76,7 +76,7 @@ Counts count_components(const Design& d, const Catalog& c, const DesignPorts& po
     }
   }
   for (std::size_t l = 0; l < d.links.size(); ++l) {
-    const MediumSpec* m = ports.medium(l);
+    const MediumSpec* m = devices.medium(l);
     if (m && m->type == "transceiver") n.optics += 2;  // a module at each end
   }
   return n;
@@ -92,12 +92,13 @@ void add_component(ReliabilityReport& r, std::string name, double count, double 
 }  // namespace
 
 ReliabilityReport analyze_reliability(const Design& d, const Catalog& c) {
-  return analyze_reliability(d, c, DesignPorts(d, c));
+  return analyze_reliability(d, c, DesignDevices(d, c));
 }
 
-ReliabilityReport analyze_reliability(const Design& d, const Catalog& c, const DesignPorts& ports) {
+ReliabilityReport analyze_reliability(const Design& d, const Catalog& c,
+                                      const DesignDevices& devices) {
   ReliabilityReport r;
-  Counts n = count_components(d, c, ports);
+  Counts n = count_components(d, c, devices);
   r.switches = n.switches;
   r.optics = n.optics;
 

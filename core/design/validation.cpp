@@ -95,7 +95,7 @@ struct Validator {
     double power_w = 0, weight_kg = 0;
     for (std::size_t i = 0; i < rack.devices.size(); ++i) {
       const Device& dev = rack.devices[i];
-      const Mountable* spec = ports.device(r, i).spec;
+      const Mountable* spec = ports.devices().at(r, i).spec;
       auto path = [&] { return rack_path + "/devices/" + std::to_string(i); };
       if (!spec) {
         unknown_catalog(dev.catalog_id, "something that mounts in a rack", path() + "/catalog",
@@ -120,7 +120,7 @@ struct Validator {
       Occupancy mine = occupancy(dev, *spec);
       for (std::size_t j = 0; j < i; ++j) {
         const Device& other = rack.devices[j];
-        const Mountable* other_spec = ports.device(r, j).spec;
+        const Mountable* other_spec = ports.devices().at(r, j).spec;
         if (other_spec && overlaps(mine, occupancy(other, *other_spec)))
           add(Severity::Error, "overlapping-u",
               dev.id + " (U" + std::to_string(mine.first) + "-U" + std::to_string(mine.last) +
@@ -151,11 +151,11 @@ struct Validator {
   }
 
   void links() {
-    PortUsage usage(ports.physical_ports());
+    PortUsage usage(ports.devices().physical_ports());
     for (std::size_t i = 0; i < d.links.size(); ++i) {
       const Link& link = d.links[i];
       auto path = [&] { return "/links/" + std::to_string(i); };
-      const MediumSpec* medium = ports.medium(i);
+      const MediumSpec* medium = ports.devices().medium(i);
       if (!medium) unknown_catalog(link.medium_id, "a cable or optic", path() + "/medium", link.id);
       else if (link.length_m > medium->reach_m)
         add(Severity::Error, "cable-over-reach",
@@ -169,7 +169,7 @@ struct Validator {
         // An unknown device is refused on load (check_structure); an unknown catalog id is
         // reported with the device.
         if (end.device < 0) continue;
-        const DeviceEntry& dev = ports.devices()[end.device];
+        const DeviceEntry& dev = ports.devices().all()[end.device];
         if (!dev.spec) continue;
         auto end_path = [&] { return path() + (e == 0 ? "/a" : "/b"); };
         if (!end.port) {
@@ -215,7 +215,7 @@ struct Validator {
   }
 
   void unconnected_server_ports(const PortUsage& usage) {
-    for (const DeviceEntry& dev : ports.devices()) {
+    for (const DeviceEntry& dev : ports.devices().all()) {
       if (!dev.server || dev.server->gpus == 0) continue;
       std::vector<std::string> open;
       for (const auto& g : dev.server->ports) {
@@ -224,7 +224,7 @@ struct Validator {
         // name is never used.
         const PortGroup* named = find_port_group(*dev.server, g.name);
         for (int p = 1; p <= g.count; ++p)
-          if (p > named->count || !usage.used(ports.physical_port(dev, *named, p)))
+          if (p > named->count || !usage.used(DesignPorts::physical_port(dev, *named, p)))
             open.push_back(g.name + std::to_string(p));
       }
       if (open.empty()) continue;

@@ -1,5 +1,6 @@
-// DesignPorts: every device with its catalog entry, every link end resolved once, physical ports
-// numbered across the design; checked against the catalog's port counts worked out by hand.
+// DesignDevices and DesignPorts: every device with its catalog entries, every link end resolved
+// once, physical ports numbered across the design; checked against the catalog's port counts
+// worked out by hand.
 
 #include <gtest/gtest.h>
 
@@ -17,22 +18,22 @@ class DesignPortsTest : public ::testing::Test {
 
 // DGX H100: compute1-8, storage1-4, bmc1 = 13 ports; QM9700: p1-64, mgmt1 = 65; the PDUs none.
 TEST_F(DesignPortsTest, NumbersPhysicalPortsDeviceAfterDevice) {
-  const DesignPorts ports(design, catalog);
-  ASSERT_EQ(ports.devices().size(), 5u);
-  EXPECT_EQ(ports.devices()[0].first_port, 0);
-  EXPECT_EQ(ports.devices()[1].first_port, 13);
-  EXPECT_EQ(ports.devices()[2].first_port, 26);
-  EXPECT_EQ(ports.devices()[3].first_port, 91);
-  EXPECT_EQ(ports.devices()[4].first_port, 91);
-  EXPECT_EQ(ports.physical_ports(), 91);
-  const DeviceEntry& dgx2 = ports.device(0, 1);
+  const DesignDevices devices(design, catalog);
+  ASSERT_EQ(devices.all().size(), 5u);
+  EXPECT_EQ(devices.all()[0].first_port, 0);
+  EXPECT_EQ(devices.all()[1].first_port, 13);
+  EXPECT_EQ(devices.all()[2].first_port, 26);
+  EXPECT_EQ(devices.all()[3].first_port, 91);
+  EXPECT_EQ(devices.all()[4].first_port, 91);
+  EXPECT_EQ(devices.physical_ports(), 91);
+  const DeviceEntry& dgx2 = devices.at(0, 1);
   EXPECT_EQ(dgx2.device->id, "dgx-2");
   ASSERT_NE(dgx2.server, nullptr);
   EXPECT_EQ(dgx2.network_switch, nullptr);
   // storage3 of dgx-2: after its 8 compute ports, the third storage port.
-  EXPECT_EQ(ports.physical_port(dgx2, dgx2.spec->ports[1], 3), 13 + 8 + 2);
-  EXPECT_NE(ports.device(0, 2).network_switch, nullptr);
-  EXPECT_EQ(ports.device(0, 3).spec->kind, ItemKind::Pdu);
+  EXPECT_EQ(DesignPorts::physical_port(dgx2, dgx2.spec->ports[1], 3), 13 + 8 + 2);
+  EXPECT_NE(devices.at(0, 2).network_switch, nullptr);
+  EXPECT_EQ(devices.at(0, 3).spec->kind, ItemKind::Pdu);
 }
 
 TEST_F(DesignPortsTest, ResolvesBothEndsOfEveryLink) {
@@ -48,8 +49,8 @@ TEST_F(DesignPortsTest, ResolvesBothEndsOfEveryLink) {
   EXPECT_EQ(a.physical_port, 13);
   EXPECT_EQ(b.device, 2);
   EXPECT_EQ(b.physical_port, 26 + 1);
-  ASSERT_NE(ports.medium(1), nullptr);
-  EXPECT_EQ(ports.medium(1)->id, "nvidia-mma4z00-ns400");
+  ASSERT_NE(ports.devices().medium(1), nullptr);
+  EXPECT_EQ(ports.devices().medium(1)->id, "nvidia-mma4z00-ns400");
 }
 
 TEST_F(DesignPortsTest, LanesOfASplitPortShareItsPhysicalPort) {
@@ -78,16 +79,16 @@ TEST_F(DesignPortsTest, WhatDoesNotResolveIsLeftEmpty) {
   EXPECT_FALSE(ports.end(1, 0).port);
   EXPECT_EQ(ports.end(1, 1).device, 2);  // the leaf is there, its catalog entry is not
   EXPECT_FALSE(ports.end(1, 1).port);
-  EXPECT_EQ(ports.medium(1), nullptr);
-  EXPECT_EQ(ports.physical_ports(), 26);  // the unknown switch has no ports
+  EXPECT_EQ(ports.devices().medium(1), nullptr);
+  EXPECT_EQ(ports.devices().physical_ports(), 26);  // the unknown switch has no ports
 }
 
 TEST_F(DesignPortsTest, FindsDevicesByIdTheFirstOfDuplicates) {
   design.racks[0].devices[4].id = "pdu-a";
-  const DesignPorts ports(design, catalog);
-  EXPECT_EQ(ports.find_device("leaf-1"), 2);
-  EXPECT_EQ(ports.find_device("pdu-a"), 3);
-  EXPECT_EQ(ports.find_device("a01"), -1);  // a rack, not a device
+  const DesignDevices devices(design, catalog);
+  EXPECT_EQ(devices.find("leaf-1"), 2);
+  EXPECT_EQ(devices.find("pdu-a"), 3);
+  EXPECT_EQ(devices.find("a01"), -1);  // a rack, not a device
 }
 
 TEST(PortsConflict, SamePhysicalPortWholeOrSameLane) {
