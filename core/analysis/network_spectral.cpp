@@ -68,7 +68,8 @@ std::vector<double> fiedler_vector(const NetworkGraph& g, int iterations) {
   for (int it = 0; it < iterations; ++it) {
     for (std::size_t s = 0; s < n; ++s) {
       double sum = (c - degree[s]) * x[s];
-      for (std::size_t k = row[s]; k < row[s + 1]; ++k) sum += neighbour_weight[k] * x[neighbour[k]];
+      for (std::size_t k = row[s]; k < row[s + 1]; ++k)
+        sum += neighbour_weight[k] * x[neighbour[k]];
       y[s] = sum;
     }
     project_and_normalize(y);

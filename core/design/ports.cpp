@@ -44,26 +44,26 @@ std::optional<ResolvedPort> resolve_port(const Mountable& spec, const Device& de
     if (why) *why = reason();
     return std::nullopt;
   };
-  const std::string_view whole = name.substr(0, name.find('/'));
-  const auto digits = whole.find_first_of("0123456789");
+  const std::string_view physical = name.substr(0, name.find('/'));  // p12 of p12/2
+  const auto digits = physical.find_first_of("0123456789");
   if (digits == std::string_view::npos || digits == 0)
     return fail([&] {
       return "\"" + std::string(name) + "\" is not a port name (expected e.g. p1 or p1/2)";
     });
-  const std::string_view prefix = whole.substr(0, digits);
+  const std::string_view prefix = physical.substr(0, digits);
   const PortGroup* group = find_port_group(spec, prefix);
-  if (!group) return fail([&] { return spec.model + " has no ports named " + std::string(prefix) + "N"; });
+  if (!group)
+    return fail([&] { return spec.model + " has no ports named " + std::string(prefix) + "N"; });
   ResolvedPort port;
   port.group = group;
-  if (!parse_index(whole.substr(digits), port.index) || port.index > group->count)
+  if (!parse_index(physical.substr(digits), port.index) || port.index > group->count)
     return fail([&] {
       const std::string p(prefix);
       return spec.model + " has ports " + p + "1 to " + p + std::to_string(group->count) +
              ", not \"" + std::string(name) + "\"";
     });
-  const std::string_view physical = whole;
   const int lanes = lanes_of(device, prefix, port.index);
-  if (whole.size() == name.size()) {
+  if (physical.size() == name.size()) {
     if (lanes > 1)
       return fail([&] {
         const std::string p(physical);
@@ -78,7 +78,7 @@ std::optional<ResolvedPort> resolve_port(const Mountable& spec, const Device& de
       return std::string(physical) + " is not configured for breakout, so \"" +
              std::string(name) + "\" does not exist";
     });
-  if (!parse_index(name.substr(whole.size() + 1), port.lane) || port.lane > lanes)
+  if (!parse_index(name.substr(physical.size() + 1), port.lane) || port.lane > lanes)
     return fail([&] {
       return std::string(physical) + " has lanes 1 to " + std::to_string(lanes) + ", not \"" +
              std::string(name) + "\"";
