@@ -28,22 +28,27 @@ std::vector<Problem> problems_of(std::vector<Problem> validation, const PowerRep
 
 }  // namespace
 
+// The devices with their catalog entries (power, reliability, validation, network) and the
+// ports every link end names (validation, network) are looked up once for all analyses.
 DesignReport analyze_design(const Design& d, const Catalog& c) {
+  const DesignPorts ports(d, c);
   DesignReport r;
   r.summary = summarize(d, c);
-  r.power = analyze_power(d, c);
+  r.power = analyze_power(d, c, ports.devices());
   r.cooling = cooling_of(d, c, r.power);
   r.cost = analyze_cost(d, c, r.power.facility_w, r.summary.gpus);
-  r.reliability = analyze_reliability(d, c);
-  r.network = analyze_network(d, c);
+  r.reliability = analyze_reliability(d, c, ports.devices());
+  r.network = analyze_network(d, ports);
   r.scale_up = analyze_scale_up(d, c);
-  r.problems = problems_of(validate(d, c), r.power, r.cooling, r.network);
+  r.problems = problems_of(validate(d, c, ports), r.power, r.cooling, r.network);
   return r;
 }
 
 std::vector<Problem> check_design(const Design& d, const Catalog& c) {
-  PowerReport power = analyze_power(d, c);
-  return problems_of(validate(d, c), power, cooling_of(d, c, power), analyze_network(d, c));
+  const DesignPorts ports(d, c);
+  PowerReport power = analyze_power(d, c, ports.devices());
+  return problems_of(validate(d, c, ports), power, cooling_of(d, c, power),
+                     analyze_network(d, ports));
 }
 
 Json DesignReport::to_json() const {

@@ -114,32 +114,61 @@ Bps switch_capacity(const NetworkGraph& g, int s) {
   return c;
 }
 
-void failures(const NetworkGraph& g, BisectionFlow& flow,
-              const std::vector<BisectionCandidate>& candidates, const BisectionResult& intact,
-              FabricReport& r) {
-  if (candidates.empty()) return;
-  auto evaluate = [&](FailureImpact& impact, std::string id, const NetFailure& f, Bps loss) {
-    impact.element_id = std::move(id);
-    impact.bisection_bps =
-        static_cast<double>(min_bisection_after(flow, candidates, intact, f, loss).bisection_bps);
-    impact.drop_bps = r.bisection_bps - *impact.bisection_bps;
-  };
+// An element whose failure the report evaluates, and the capacity per direction it removes.
+struct Failure {
+  FailureImpact FabricReport::*impact;
+  std::string element_id;
+  NetFailure failure;
+  Bps capacity_bps = 0;
+};
+
+// The most loaded spine, the most loaded leaf, and that leaf's first uplink (file order): known
+// from the graph alone, so the intact max flows can note what each would cut off.
+std::vector<Failure> failures_to_evaluate(const NetworkGraph& g) {
+  std::vector<Failure> out;
   if (int spine = most_loaded_switch(g, 2); spine >= 0)
-    evaluate(r.spine_failure, g.switches[spine].id, NetFailure{spine, -1, 0},
-             switch_capacity(g, spine));
+    out.push_back({&FabricReport::spine_failure, g.switches[spine].id, NetFailure{spine, -1, 0},
+                   switch_capacity(g, spine)});
   int leaf = most_loaded_switch(g, 1);
-  if (leaf < 0) return;
-  evaluate(r.leaf_failure, g.switches[leaf].id, NetFailure{leaf, -1, 0}, switch_capacity(g, leaf));
-  // One link: the first uplink (file order) of the most loaded leaf.
+  if (leaf < 0) return out;
+  out.push_back({&FabricReport::leaf_failure, g.switches[leaf].id, NetFailure{leaf, -1, 0},
+                 switch_capacity(g, leaf)});
   int trunk = -1;
   for (int t : g.switches[leaf].trunks) {
     if (g.switches[g.trunks[t].other(leaf)].tier != 2) continue;
     if (trunk < 0 || g.trunks[t].links.front().index < g.trunks[trunk].links.front().index)
       trunk = t;
   }
-  if (trunk < 0) return;
+  if (trunk < 0) return out;
   const NetLink& link = g.trunks[trunk].links.front();
-  evaluate(r.link_failure, link.id, NetFailure{-1, trunk, link.capacity_bps}, link.capacity_bps);
+  out.push_back({&FabricReport::link_failure, link.id, NetFailure{-1, trunk, link.capacity_bps},
+                 link.capacity_bps});
+  return out;
+}
+
+std::vector<NetFailure> net_failures(const std::vector<Failure>& failures) {
+  std::vector<NetFailure> out;
+  for (const Failure& f : failures) out.push_back(f.failure);
+  return out;
+}
+
+// A candidate's flow drops by at most the capacity the failure removes (a cut loses at most
+// that) and by at most the flow the failure cuts off from its intact max flow.
+void evaluate_failures(BisectionFlow& flow, const std::vector<BisectionCandidate>& candidates,
+                       const BisectionResult& intact, const std::vector<Failure>& failures,
+                       FabricReport& r) {
+  if (candidates.empty()) return;
+  for (std::size_t k = 0; k < failures.size(); ++k) {
+    const Failure& f = failures[k];
+    std::vector<Bps> max_loss(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      max_loss[i] = std::min(f.capacity_bps, intact.lost_to_watched[k][i]);
+    FailureImpact& impact = r.*f.impact;
+    impact.element_id = f.element_id;
+    impact.bisection_bps = static_cast<double>(
+        min_bisection_after(flow, candidates, intact, f.failure, max_loss).bisection_bps);
+    impact.drop_bps = r.bisection_bps - *impact.bisection_bps;
+  }
 }
 
 // Effective scale-out bandwidth per GPU (docs/methods.md): all-to-all is bounded by the
@@ -168,12 +197,12 @@ void effective_bandwidth(const NetworkGraph& g, const LeafPods& pods, FabricRepo
   r.all_reduce_bps_per_gpu = r.gpu_link_bps / factor;
 }
 
-FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const Fabric& fabric,
+FabricReport analyze_fabric(const Design& design, const DesignPorts& ports, const Fabric& fabric,
                             std::vector<Problem>& problems, bool bandwidth_only) {
   FabricReport r;
   r.id = fabric.id;
   r.name = fabric.name;
-  NetworkGraph g = build_network_graph(design, catalog, fabric);
+  NetworkGraph g = build_network_graph(design, ports, fabric);
   count_switches_and_links(g, r);
   oversubscription(g, 1, r.oversubscription_leaf, r.worst_leaf_id, r.oversubscription_leaf_total);
   oversubscription(g, 2, r.oversubscription_spine, r.worst_spine_id,
@@ -194,7 +223,9 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
   LeafPods pods = find_leaf_pods(g);
   std::vector<BisectionCandidate> candidates = bisection_candidates(g, design, pods);
   BisectionFlow flow(g);
-  BisectionResult best = min_bisection(flow, candidates);
+  // The failures' lost flows are noted during the intact max flows, only when they will be used.
+  const std::vector<Failure> failures = bandwidth_only ? std::vector<Failure>{} : failures_to_evaluate(g);
+  BisectionResult best = min_bisection(flow, candidates, {}, net_failures(failures));
   for (std::size_t i = 0; i < candidates.size(); ++i)
     r.candidates.push_back(
         {candidates[i].name, candidates[i].split, static_cast<double>(best.flows[i])});
@@ -204,7 +235,7 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
     r.cut_split = candidates[best.candidate].split;
     r.cut_gpus_a = static_cast<int>(half);
     r.cut_gpus_b = static_cast<int>(g.endpoints.size() - half);
-    if (!bandwidth_only) r.cut_link_ids = min_cut(flow, g, candidates[best.candidate]).link_ids;
+    if (!bandwidth_only) r.cut_link_ids = min_cut(g, candidates[best.candidate], best.cut_side_a).link_ids;
   }
   if (bandwidth_only) {
     effective_bandwidth(g, pods, r);
@@ -212,7 +243,7 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
   }
   r.diameter_hops = diameter_hops(g);
   ecmp_samples(g, pods, r);
-  failures(g, flow, candidates, best, r);
+  evaluate_failures(flow, candidates, best, failures, r);
   effective_bandwidth(g, pods, r);
   check_network_intent(fabric, g, r, problems);
   return r;
@@ -221,18 +252,23 @@ FabricReport analyze_fabric(const Design& design, const Catalog& catalog, const 
 }  // namespace
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
+  return analyze_network(design, DesignPorts(design, catalog));
+}
+
+NetworkReport analyze_network(const Design& design, const DesignPorts& ports) {
   NetworkReport report;
   for (const Fabric& fabric : design.fabrics)
     if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems, false));
+      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems, false));
   return report;
 }
 
 NetworkReport analyze_network_bandwidth(const Design& design, const Catalog& catalog) {
+  const DesignPorts ports(design, catalog);
   NetworkReport report;
   for (const Fabric& fabric : design.fabrics)
     if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, catalog, fabric, report.problems, true));
+      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems, true));
   return report;
 }
 

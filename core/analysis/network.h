@@ -7,10 +7,13 @@
 #include "analysis/network_report.h"
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "design/design_ports.h"
 
 namespace cf {
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog);
+// The same, with the design's ports already resolved (analyze_design shares them).
+NetworkReport analyze_network(const Design& design, const DesignPorts& ports);
 
 // The same up to the effective bandwidth per GPU, which is what a training projection needs
 // (core/training/cluster): tiers, counts, oversubscription, bisection and the bandwidths equal

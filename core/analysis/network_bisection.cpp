@@ -220,24 +220,26 @@ std::vector<BisectionCandidate> bisection_candidates(const NetworkGraph& g, cons
 
 BisectionResult min_bisection(BisectionFlow& flow,
                               const std::vector<BisectionCandidate>& candidates,
-                              const NetFailure& failure) {
+                              const NetFailure& failure, const std::vector<NetFailure>& watched) {
   BisectionResult r;
+  r.lost_to_watched.resize(watched.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Bps f = flow.max_flow(candidates[i].in_a, failure);
     r.flows.push_back(f);
+    for (std::size_t w = 0; w < watched.size(); ++w)
+      r.lost_to_watched[w].push_back(flow.flow_lost_to(watched[w]));
     if (r.candidate < 0 || f < r.bisection_bps) {
       r.bisection_bps = f;
       r.candidate = static_cast<int>(i);
+      r.cut_side_a = flow.min_cut_side_a();  // now, rather than a max flow again later
     }
   }
   return r;
 }
 
-BisectionCut min_cut(BisectionFlow& flow, const NetworkGraph& g,
-                     const BisectionCandidate& candidate) {
+BisectionCut min_cut(const NetworkGraph& g, const BisectionCandidate& candidate,
+                     const std::vector<char>& side_a) {
   BisectionCut cut;
-  flow.max_flow(candidate.in_a);
-  const std::vector<char> side_a = flow.min_cut_side_a();
   for (std::size_t e = 0; e < g.endpoints.size(); ++e) {
     const NetEndpoint& ep = g.endpoints[e];
     if ((candidate.in_a[e] != 0) == (side_a[ep.leaf] != 0)) continue;
@@ -255,15 +257,19 @@ BisectionCut min_cut(BisectionFlow& flow, const NetworkGraph& g,
 BisectionResult min_bisection_after(BisectionFlow& flow,
                                     const std::vector<BisectionCandidate>& candidates,
                                     const BisectionResult& intact, const NetFailure& failure,
-                                    Bps max_loss_bps) {
+                                    const std::vector<Bps>& max_loss_bps) {
   BisectionResult r;
   r.flows = intact.flows;
+  // The least each candidate can still carry; the lowest first, so the best so far drops fast.
+  std::vector<Bps> at_least(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    at_least[i] = intact.flows[i] - max_loss_bps[i];
   std::vector<int> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
-                   [&](int a, int b) { return intact.flows[a] < intact.flows[b]; });
+                   [&](int a, int b) { return at_least[a] < at_least[b]; });
   for (int i : order) {
-    if (r.candidate >= 0 && intact.flows[i] - max_loss_bps >= r.bisection_bps) break;
+    if (r.candidate >= 0 && at_least[i] >= r.bisection_bps) break;
     Bps f = flow.max_flow(candidates[i].in_a, failure);
     r.flows[i] = f;
     if (r.candidate < 0 || f < r.bisection_bps || (f == r.bisection_bps && i < r.candidate)) {

@@ -27,30 +27,40 @@ struct BisectionResult {
   Bps bisection_bps = 0;   // the minimum over the candidates
   int candidate = -1;      // which one gave it (the first of equals)
   std::vector<Bps> flows;  // per candidate
+  // Per switch, the half-A side of the minimum cut of `candidate` (BisectionFlow::min_cut_side_a).
+  std::vector<char> cut_side_a;
+  // Per watched failure, per candidate: the flow the failure would cut off from that candidate's
+  // max flow (BisectionFlow::flow_lost_to).
+  std::vector<std::vector<Bps>> lost_to_watched;
 };
 
+// Runs the max flow of every candidate; `watched` are failures to be evaluated afterwards with
+// min_bisection_after.
 BisectionResult min_bisection(BisectionFlow& flow,
                               const std::vector<BisectionCandidate>& candidates,
-                              const NetFailure& failure = {});
+                              const NetFailure& failure = {},
+                              const std::vector<NetFailure>& watched = {});
 
-// A minimum cut between the halves of `candidate`: the links whose ends lie on different sides —
-// GPU endpoint links whose GPU and leaf are apart, and every link of a trunk between switches that
-// are apart. Its capacity equals the max flow (max-flow min-cut, Ford & Fulkerson 1956). Runs
-// one max flow on the intact fabric.
+// A minimum cut between the halves of `candidate`, given the min_cut_side_a of its max flow: the
+// links whose ends lie on different sides — GPU endpoint links whose GPU and leaf are apart, and
+// every link of a trunk between switches that are apart. Its capacity equals the max flow
+// (max-flow min-cut, Ford & Fulkerson 1956).
 struct BisectionCut {
   Bps capacity_bps = 0;                // per direction
   std::vector<std::string> link_ids;   // endpoint links by endpoint order, then trunk links
 };
-BisectionCut min_cut(BisectionFlow& flow, const NetworkGraph& graph,
-                     const BisectionCandidate& candidate);
+BisectionCut min_cut(const NetworkGraph& graph, const BisectionCandidate& candidate,
+                     const std::vector<char>& side_a);
 
-// The minimum after a failure that removes at most `max_loss_bps` of capacity per direction, given
-// the intact fabric's result: a candidate's flow drops by at most that much (a cut loses at most
-// the capacity removed), so candidates that cannot beat the best so far are skipped (their
-// `flows` entry is left at the intact value). Same minimum as min_bisection, fewer max-flows.
+// The minimum after a failure, given the intact fabric's result and, per candidate, how much the
+// failure can take from its flow at most (`max_loss_bps`: the capacity the failure removes per
+// direction, since a cut loses at most that, or the flow it cuts off from the intact max flow,
+// since the rest of that flow still gets through). Candidates whose flow minus that bound cannot
+// beat the best so far are skipped (their `flows` entry is left at the intact value, and
+// `candidate` is one that gives the minimum). Same minimum as min_bisection, fewer max flows.
 BisectionResult min_bisection_after(BisectionFlow& flow,
                                     const std::vector<BisectionCandidate>& candidates,
                                     const BisectionResult& intact, const NetFailure& failure,
-                                    Bps max_loss_bps);
+                                    const std::vector<Bps>& max_loss_bps);
 
 }  // namespace cf

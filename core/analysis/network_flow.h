@@ -32,6 +32,11 @@ class BisectionFlow {
   // the residual network still reaches from half A), 0 on the half-B side.
   std::vector<char> min_cut_side_a() const;
 
+  // After max_flow: the part of that flow that `failure` would cut off — all a failed switch
+  // passes on, and what a weakened trunk carries beyond its remaining capacity. Whatever the
+  // rerouting, the max flow with the failure is at least max_flow minus this.
+  Bps flow_lost_to(const NetFailure& failure) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

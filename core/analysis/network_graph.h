@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "design/design_ports.h"
 
 namespace cf {
 
@@ -76,6 +77,9 @@ DownUp switch_down_up(const NetworkGraph& graph, int switch_index);
 // Builds the graph of `fabric` from the links whose fabric_id is the fabric's id, and classifies
 // switch tiers by BFS layering from the leaves (switches linked to GPU endpoints).
 NetworkGraph build_network_graph(const Design& design, const Catalog& catalog,
+                                 const Fabric& fabric);
+// The same, with the design's ports already resolved.
+NetworkGraph build_network_graph(const Design& design, const DesignPorts& ports,
                                  const Fabric& fabric);
 
 }  // namespace cf

@@ -55,6 +55,10 @@ PowerCategory power_category(const Mountable& spec) {
 }
 
 PowerReport analyze_power(const Design& d, const Catalog& c) {
+  return analyze_power(d, c, DesignDevices(d, c));
+}
+
+PowerReport analyze_power(const Design& d, const Catalog& c, const DesignDevices& devices) {
   PowerReport r;
   for (int i = 0; i < kPowerCategories; ++i) r.categories.push_back({static_cast<PowerCategory>(i), 0, 0, 0});
   r.gpu_utilization = d.assumptions.gpu_utilization.value_or(kDefaultGpuUtilization);
@@ -66,12 +70,11 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
   double liquid_w = 0;
   // Modules in switch ports draw power on top of a switch's typical (passive-cable) figure; its
   // maximum already includes them. Server-side modules are inside the server's nameplate.
-  std::unordered_map<std::string, double> optics_w;
-  for (const auto& link : d.links)
-    if (const MediumSpec* m = c.medium(link.medium_id); m && m->power_w && m->type == "transceiver") {
-      optics_w[link.a.device_id] += *m->power_w;
-      optics_w[link.b.device_id] += *m->power_w;
-    }
+  std::vector<double> optics_w(devices.all().size(), 0.0);  // per device
+  for (std::size_t l = 0; l < d.links.size(); ++l)
+    if (const MediumSpec* m = devices.medium(l); m && m->power_w && m->type == "transceiver")
+      for (const PortRef* end : {&d.links[l].a, &d.links[l].b})
+        if (int dev = devices.find(end->device_id); dev >= 0) optics_w[dev] += *m->power_w;
 
   for (std::size_t ri = 0; ri < d.racks.size(); ++ri) {
     const Rack& rack = d.racks[ri];
@@ -84,7 +87,8 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
     std::vector<Outlet> outlets;
     for (std::size_t i = 0; i < rack.devices.size(); ++i) {
       const Device& dev = rack.devices[i];
-      const Mountable* spec = c.mountable(dev.catalog_id);
+      const DeviceEntry& entry = devices.at(ri, i);
+      const Mountable* spec = entry.spec;
       if (!spec) continue;
       if (const PduSpec* pdu = c.pdu(dev.catalog_id)) {
         auto f = feeds.find(dev.feed_id);
@@ -100,7 +104,7 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
         continue;
       }
       if (spec->kind == ItemKind::Switch && spec->typical_power_w)
-        load = std::min(*spec->max_power_w, *load + optics_w[dev.id]);
+        load = std::min(*spec->max_power_w, *load + optics_w[devices.find(dev.id)]);
       rp.it_w += *load;
       rp.it_max_w += *spec->max_power_w;
       CategoryPower& cat = r.categories[static_cast<std::size_t>(power_category(*spec))];
@@ -111,7 +115,7 @@ PowerReport analyze_power(const Design& d, const Catalog& c) {
         r.it_idle_w += *spec->idle_power_w;
       else
         ++r.devices_without_idle;
-      if (const ServerSpec* s = c.server(dev.catalog_id); s && s->cooling == "liquid") liquid_w += *load;
+      if (const ServerSpec* s = entry.server; s && s->cooling == "liquid") liquid_w += *load;
     }
     std::string path = "/racks/" + std::to_string(ri);
     // 2N: each side alone must carry the rack at nameplate maximum (docs/methods.md).

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "design/design_devices.h"
 #include "design/problem.h"
 #include "io/json_reader.h"
 
@@ -80,5 +81,8 @@ struct PowerReport {
 std::optional<double> device_load_w(const Mountable& spec, const Catalog& catalog, double utilization);
 
 PowerReport analyze_power(const Design& design, const Catalog& catalog);
+// The same, with the design's devices already looked up (analyze_design shares them).
+PowerReport analyze_power(const Design& design, const Catalog& catalog,
+                          const DesignDevices& devices);
 
 }  // namespace cf

@@ -40,36 +40,43 @@ struct Counts {
   int storage_with_write = 0, storage_without_write = 0;
 };
 
-Counts count_components(const Design& d, const Catalog& c) {
+// NIC cards as in the BOM (core/io/bom.cpp): ceil(ports / ports per card) per model.
+int nic_cards(const ServerSpec& s, const Catalog& c) {
+  std::map<std::string, int> nic_ports;
+  for (const auto& g : s.ports)
+    if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
+  int cards = 0;
+  for (const auto& [nic_id, ports] : nic_ports) {
+    const NicSpec* nic = c.nic(nic_id);
+    int per_card = nic && nic->ports > 0 ? nic->ports : 1;
+    cards += (ports + per_card - 1) / per_card;
+  }
+  return cards;
+}
+
+Counts count_components(const Design& d, const Catalog& c, const DesignDevices& devices) {
   Counts n;
-  for (const auto& rack : d.racks) {
-    for (const auto& dev : rack.devices) {
-      if (const ServerSpec* s = c.server(dev.catalog_id); s && s->gpus > 0) {
-        n.gpus += s->gpus;
-        n.hosts += std::max(1, s->compute_nodes);  // an NVL72 holds 18 hosts
-        // NIC cards as in the BOM (core/io/bom.cpp): ceil(ports / ports per card) per model.
-        std::map<std::string, int> nic_ports;
-        for (const auto& g : s->ports)
-          if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
-        for (const auto& [nic_id, ports] : nic_ports) {
-          const NicSpec* nic = c.nic(nic_id);
-          int per_card = nic && nic->ports > 0 ? nic->ports : 1;
-          n.nics += (ports + per_card - 1) / per_card;
-        }
-      }
-      if (c.network_switch(dev.catalog_id)) ++n.switches;
-      if (const StorageSpec* st = c.storage(dev.catalog_id)) {
-        if (st->write_bytes_per_s) {
-          n.storage_write_bytes_per_s += *st->write_bytes_per_s;
-          ++n.storage_with_write;
-        } else {
-          ++n.storage_without_write;
-        }
+  std::map<const ServerSpec*, int> cards_of;  // per server model, worked out once
+  for (const DeviceEntry& entry : devices.all()) {
+    if (const ServerSpec* s = entry.server; s && s->gpus > 0) {
+      n.gpus += s->gpus;
+      n.hosts += std::max(1, s->compute_nodes);  // an NVL72 holds 18 hosts
+      auto [cards, fresh] = cards_of.try_emplace(s, 0);
+      if (fresh) cards->second = nic_cards(*s, c);
+      n.nics += cards->second;
+    }
+    if (entry.network_switch) ++n.switches;
+    if (const StorageSpec* st = c.storage(entry.device->catalog_id)) {
+      if (st->write_bytes_per_s) {
+        n.storage_write_bytes_per_s += *st->write_bytes_per_s;
+        ++n.storage_with_write;
+      } else {
+        ++n.storage_without_write;
       }
     }
   }
-  for (const auto& link : d.links) {
-    const MediumSpec* m = c.medium(link.medium_id);
+  for (std::size_t l = 0; l < d.links.size(); ++l) {
+    const MediumSpec* m = devices.medium(l);
     if (m && m->type == "transceiver") n.optics += 2;  // a module at each end
   }
   return n;
@@ -85,8 +92,13 @@ void add_component(ReliabilityReport& r, std::string name, double count, double 
 }  // namespace
 
 ReliabilityReport analyze_reliability(const Design& d, const Catalog& c) {
+  return analyze_reliability(d, c, DesignDevices(d, c));
+}
+
+ReliabilityReport analyze_reliability(const Design& d, const Catalog& c,
+                                      const DesignDevices& devices) {
   ReliabilityReport r;
-  Counts n = count_components(d, c);
+  Counts n = count_components(d, c, devices);
   r.switches = n.switches;
   r.optics = n.optics;
 

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "design/design.h"
+#include "design/design_devices.h"
 #include "io/json_reader.h"
 
 namespace cf {
@@ -47,6 +48,9 @@ struct ReliabilityReport {
 };
 
 ReliabilityReport analyze_reliability(const Design& design, const Catalog& catalog);
+// The same, with the design's devices already looked up (analyze_design shares them).
+ReliabilityReport analyze_reliability(const Design& design, const Catalog& catalog,
+                                      const DesignDevices& devices);
 
 // Young 1974: τ = sqrt(2 δ M).
 double young_interval_s(double checkpoint_write_s, double mtbf_s);

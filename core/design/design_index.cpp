@@ -16,38 +16,58 @@ std::string to_string(ObjectType type) {
   return "object";
 }
 
-DesignIndex::DesignIndex(const Design& d) {
-  std::size_t devices = 0;
-  for (const auto& r : d.racks) devices += r.devices.size();
-  objects_.reserve(d.rows.size() + d.racks.size() + devices + d.links.size() + 64);
-
-  auto add_list = [&](const auto& list, ObjectType type, const char* key) {
-    for (std::size_t i = 0; i < list.size(); ++i)
-      put(list[i].id, {type, i, 0, "/" + std::string(key) + "/" + std::to_string(i)});
-  };
-  add_list(d.rows, ObjectType::Row, "rows");
-  add_list(d.racks, ObjectType::Rack, "racks");
-  for (std::size_t r = 0; r < d.racks.size(); ++r) {
-    const auto& devs = d.racks[r].devices;
-    for (std::size_t i = 0; i < devs.size(); ++i)
-      put(devs[i].id, {ObjectType::Device, i, r,
-                       "/racks/" + std::to_string(r) + "/devices/" + std::to_string(i)});
+std::string ObjectLocation::json_path() const {
+  auto in = [&](const char* list) { return "/" + std::string(list) + "/" + std::to_string(index); };
+  switch (type) {
+    case ObjectType::Row: return in("rows");
+    case ObjectType::Rack: return in("racks");
+    case ObjectType::Device:
+      return "/racks/" + std::to_string(rack_index) + "/devices/" + std::to_string(index);
+    case ObjectType::PowerFeed: return in("power_feeds");
+    case ObjectType::CoolingUnit: return in("cooling_units");
+    case ObjectType::Fabric: return in("fabrics");
+    case ObjectType::Link: return in("links");
+    case ObjectType::Scenario: return in("scenarios");
   }
-  add_list(d.power_feeds, ObjectType::PowerFeed, "power_feeds");
-  add_list(d.cooling_units, ObjectType::CoolingUnit, "cooling_units");
-  add_list(d.fabrics, ObjectType::Fabric, "fabrics");
-  add_list(d.links, ObjectType::Link, "links");
-  add_list(d.scenarios, ObjectType::Scenario, "scenarios");
+  return "";
 }
 
-void DesignIndex::put(const std::string& id, ObjectLocation loc) {
-  auto [it, inserted] = objects_.try_emplace(id, loc);
-  if (!inserted) duplicates_.emplace_back(id, loc.json_path);
+namespace {
+
+std::size_t object_count(const Design& d) {
+  std::size_t n = d.rows.size() + d.racks.size() + d.power_feeds.size() + d.cooling_units.size() +
+                  d.fabrics.size() + d.links.size() + d.scenarios.size();
+  for (const auto& r : d.racks) n += r.devices.size();
+  return n;
+}
+
+}  // namespace
+
+DesignIndex::DesignIndex(const Design& d) : objects_(object_count(d)) {
+
+  auto add_list = [&](const auto& list, ObjectType type) {
+    for (std::size_t i = 0; i < list.size(); ++i) put(list[i].id, {type, i, 0});
+  };
+  add_list(d.rows, ObjectType::Row);
+  add_list(d.racks, ObjectType::Rack);
+  for (std::size_t r = 0; r < d.racks.size(); ++r) {
+    const auto& devs = d.racks[r].devices;
+    for (std::size_t i = 0; i < devs.size(); ++i) put(devs[i].id, {ObjectType::Device, i, r});
+  }
+  add_list(d.power_feeds, ObjectType::PowerFeed);
+  add_list(d.cooling_units, ObjectType::CoolingUnit);
+  add_list(d.fabrics, ObjectType::Fabric);
+  add_list(d.links, ObjectType::Link);
+  add_list(d.scenarios, ObjectType::Scenario);
+}
+
+void DesignIndex::put(std::string_view id, ObjectLocation loc) {
+  if (!objects_.try_emplace(id, loc).second)
+    duplicates_.emplace_back(std::string(id), loc.json_path());
 }
 
 const ObjectLocation* DesignIndex::find(std::string_view id) const {
-  auto it = objects_.find(id);
-  return it == objects_.end() ? nullptr : &it->second;
+  return objects_.find(id);
 }
 
 std::optional<std::size_t> DesignIndex::index_of(std::string_view id, ObjectType type) const {

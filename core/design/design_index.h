@@ -1,14 +1,14 @@
 #pragma once
-// Lookup of design objects by id and of links by port. Built from a Design in one pass; rebuild it
-// after structural changes (the edits do).
+// Lookup of design objects by id. Built from a Design in one pass; it refers to the design's ids,
+// so rebuild it after any change to the design (the edits do).
 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "design/design.h"
+#include "design/id_table.h"
 
 namespace cf {
 
@@ -18,12 +18,16 @@ struct ObjectLocation {
   ObjectType type;
   std::size_t index = 0;      // in its list (devices: in the rack)
   std::size_t rack_index = 0; // devices only
-  std::string json_path;      // e.g. /racks/3/devices/2
+
+  // Where the object is in the design file, e.g. /racks/3/devices/2 (made on demand: few are
+  // ever asked for, and a large design has hundreds of thousands of objects).
+  std::string json_path() const;
 };
 
 class DesignIndex {
  public:
   explicit DesignIndex(const Design& design);
+  DesignIndex(Design&&) = delete;  // it would outlive the ids it refers to
 
   const ObjectLocation* find(std::string_view id) const;
   std::optional<std::size_t> rack(std::string_view id) const;
@@ -35,13 +39,9 @@ class DesignIndex {
 
  private:
   std::optional<std::size_t> index_of(std::string_view id, ObjectType type) const;
-  void put(const std::string& id, ObjectLocation loc);
+  void put(std::string_view id, ObjectLocation loc);
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, ObjectLocation, Hash, std::equal_to<>> objects_;
+  IdTable<ObjectLocation> objects_;  // keys view the design's ids
   std::vector<std::pair<std::string, std::string>> duplicates_;
 };
 

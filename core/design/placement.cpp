@@ -27,10 +27,6 @@ const Device* find_device(const Design& d, std::string_view id) {
   return nullptr;
 }
 
-bool ports_conflict(const ResolvedPort& a, const ResolvedPort& b) {
-  return a.physical == b.physical && (a.lane == b.lane || a.lane == 0 || b.lane == 0);
-}
-
 std::optional<std::string> check_mount(const Rack& rack, const Device& device, const Catalog& c,
                                        std::string_view ignore_id) {
   const Mountable* spec = c.mountable(device.catalog_id);

@@ -38,7 +38,4 @@ std::optional<std::string> check_link(const Design& d, const Link& link, const C
 // A device by id (nullptr when absent).
 const Device* find_device(const Design& d, std::string_view id);
 
-// Whether two port names of one device use the same physical port or lane.
-bool ports_conflict(const ResolvedPort& a, const ResolvedPort& b);
-
 }  // namespace cf

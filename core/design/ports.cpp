@@ -6,12 +6,6 @@ namespace cf {
 
 namespace {
 
-const PortGroup* find_group(const Mountable& spec, std::string_view prefix) {
-  for (const auto& g : spec.ports)
-    if (g.name == prefix) return &g;
-  return nullptr;
-}
-
 const Breakout* find_breakout(const PortGroup& g, int lanes) {
   for (const auto& b : g.breakouts)
     if (b.lanes == lanes) return &b;
@@ -26,55 +20,82 @@ bool parse_index(std::string_view s, int& out) {
 
 }  // namespace
 
-int lanes_of(const Device& device, const std::string& prefix, int index) {
+const PortGroup* find_port_group(const Mountable& spec, std::string_view name) {
+  for (const auto& g : spec.ports)
+    if (g.name == name) return &g;
+  return nullptr;
+}
+
+int lanes_of(const Device& device, std::string_view prefix, int index) {
   for (const auto& r : device.breakouts)
     if (r.prefix == prefix && index >= r.first && index <= r.last) return r.lanes;
   return 1;
 }
 
+bool ports_conflict(const ResolvedPort& a, const ResolvedPort& b) {
+  return a.group == b.group && a.index == b.index &&
+         (a.lane == b.lane || a.lane == 0 || b.lane == 0);
+}
+
+// Allocates only to explain a failure: resolving is on the path of every link end.
 std::optional<ResolvedPort> resolve_port(const Mountable& spec, const Device& device,
                                          std::string_view name, std::string* why) {
-  auto fail = [&](std::string reason) -> std::optional<ResolvedPort> {
-    if (why) *why = std::move(reason);
+  auto fail = [&](auto&& reason) -> std::optional<ResolvedPort> {
+    if (why) *why = reason();
     return std::nullopt;
   };
-  std::string_view whole = name.substr(0, name.find('/'));
-  auto digits = whole.find_first_of("0123456789");
+  const std::string_view physical = name.substr(0, name.find('/'));  // p12 of p12/2
+  const auto digits = physical.find_first_of("0123456789");
   if (digits == std::string_view::npos || digits == 0)
-    return fail("\"" + std::string(name) + "\" is not a port name (expected e.g. p1 or p1/2)");
-  std::string prefix(whole.substr(0, digits));
-  const PortGroup* group = find_group(spec, prefix);
-  if (!group) return fail(spec.model + " has no ports named " + prefix + "N");
+    return fail([&] {
+      return "\"" + std::string(name) + "\" is not a port name (expected e.g. p1 or p1/2)";
+    });
+  const std::string_view prefix = physical.substr(0, digits);
+  const PortGroup* group = find_port_group(spec, prefix);
+  if (!group)
+    return fail([&] { return spec.model + " has no ports named " + std::string(prefix) + "N"; });
   ResolvedPort port;
   port.group = group;
-  if (!parse_index(whole.substr(digits), port.index) || port.index > group->count)
-    return fail(spec.model + " has ports " + prefix + "1 to " + prefix +
-                std::to_string(group->count) + ", not \"" + std::string(name) + "\"");
-  port.physical = std::string(whole);
-  int lanes = lanes_of(device, prefix, port.index);
-  if (whole.size() == name.size()) {
+  if (!parse_index(physical.substr(digits), port.index) || port.index > group->count)
+    return fail([&] {
+      const std::string p(prefix);
+      return spec.model + " has ports " + p + "1 to " + p + std::to_string(group->count) +
+             ", not \"" + std::string(name) + "\"";
+    });
+  const int lanes = lanes_of(device, prefix, port.index);
+  if (physical.size() == name.size()) {
     if (lanes > 1)
-      return fail(port.physical + " is split into " + std::to_string(lanes) + " lanes; use " +
-                  port.physical + "/1 to " + port.physical + "/" + std::to_string(lanes));
+      return fail([&] {
+        const std::string p(physical);
+        return p + " is split into " + std::to_string(lanes) + " lanes; use " + p + "/1 to " + p +
+               "/" + std::to_string(lanes);
+      });
     port.speed_bps = group->speed_bps;
     return port;
   }
   if (lanes == 1)
-    return fail(port.physical + " is not configured for breakout, so \"" + std::string(name) +
-                "\" does not exist");
-  if (!parse_index(name.substr(whole.size() + 1), port.lane) || port.lane > lanes)
-    return fail(port.physical + " has lanes 1 to " + std::to_string(lanes) + ", not \"" +
-                std::string(name) + "\"");
+    return fail([&] {
+      return std::string(physical) + " is not configured for breakout, so \"" +
+             std::string(name) + "\" does not exist";
+    });
+  if (!parse_index(name.substr(physical.size() + 1), port.lane) || port.lane > lanes)
+    return fail([&] {
+      return std::string(physical) + " has lanes 1 to " + std::to_string(lanes) + ", not \"" +
+             std::string(name) + "\"";
+    });
   const Breakout* b = find_breakout(*group, lanes);
-  if (!b) return fail(spec.model + " port " + port.physical + " cannot split into " +
-                      std::to_string(lanes) + " lanes");
+  if (!b)
+    return fail([&] {
+      return spec.model + " port " + std::string(physical) + " cannot split into " +
+             std::to_string(lanes) + " lanes";
+    });
   port.speed_bps = b->speed_bps;
   return port;
 }
 
 std::optional<std::string> check_breakouts(const Mountable& spec, const Device& device) {
   for (const auto& r : device.breakouts) {
-    const PortGroup* g = find_group(spec, r.prefix);
+    const PortGroup* g = find_port_group(spec, r.prefix);
     if (!g) return spec.model + " has no ports named " + r.prefix + "N";
     if (r.last > g->count)
       return spec.model + " has ports " + r.prefix + "1 to " + r.prefix +

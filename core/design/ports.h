@@ -13,12 +13,14 @@
 
 namespace cf {
 
+// A port name resolved on a device: the physical port is (group, index), e.g. p12 of "p12/2".
 struct ResolvedPort {
   const PortGroup* group = nullptr;
-  std::string physical;  // the physical port: "p12" for "p12/2"
-  int index = 0;         // 1-based within the group
-  int lane = 0;          // 0 for a whole port
+  int index = 0;  // 1-based within the group
+  int lane = 0;   // 0 for a whole port
   double speed_bps = 0;
+
+  std::string physical() const { return group->name + std::to_string(index); }  // "p12"
 };
 
 // Resolves `name` on `device` (whose catalog entry is `spec`). On failure returns nullopt and,
@@ -26,8 +28,14 @@ struct ResolvedPort {
 std::optional<ResolvedPort> resolve_port(const Mountable& spec, const Device& device,
                                          std::string_view name, std::string* why = nullptr);
 
+// The group a port name prefix names (the first of that name), or nullptr.
+const PortGroup* find_port_group(const Mountable& spec, std::string_view name);
+
 // Lanes the device's breakout configuration gives a physical port (1 when not split).
-int lanes_of(const Device& device, const std::string& prefix, int index);
+int lanes_of(const Device& device, std::string_view prefix, int index);
+
+// Whether two resolved ports of one device use the same physical port or lane.
+bool ports_conflict(const ResolvedPort& a, const ResolvedPort& b);
 
 // Checks a device's breakout rules against its catalog ports; returns the reason of the first
 // bad rule.

@@ -1,8 +1,8 @@
 #include "io/format.h"
 #include "design/validation.h"
 
+#include <cstdio>
 #include <map>
-#include <unordered_map>
 
 #include "design/placement.h"
 #include "design/ports.h"
@@ -26,9 +26,37 @@ bool has_errors(const std::vector<Problem>& problems) {
 
 namespace {
 
+// The links that use each physical port, in file order: a list per port threaded through one
+// vector (most ports have one link, a few none or several).
+class PortUsage {
+ public:
+  struct Use {
+    int link, lane, next;
+  };
+  explicit PortUsage(int physical_ports) : first_(static_cast<std::size_t>(physical_ports), -1) {}
+
+  bool used(int port) const { return first_[port] >= 0; }
+  // Calls f(use) for each earlier use of `port`, then records this one.
+  template <class F>
+  void add(int port, int link, int lane, F&& f) {
+    int* next = &first_[port];
+    while (*next >= 0) {
+      f(uses_[*next]);
+      next = &uses_[*next].next;
+    }
+    *next = static_cast<int>(uses_.size());
+    uses_.push_back({link, lane, -1});
+  }
+
+ private:
+  std::vector<int> first_;  // per physical port: its first use, -1 when unused
+  std::vector<Use> uses_;
+};
+
 struct Validator {
   const Design& d;
   const Catalog& c;
+  const DesignPorts& ports;
   std::vector<Problem> out;
   std::map<std::string, int> missing_power;  // catalog id -> devices without a power figure
 
@@ -58,18 +86,19 @@ struct Validator {
             rack.id + " and " + slot->second + " both stand at position " +
                 std::to_string(rack.position) + " of row " + rack.row_id,
             path + "/position", rack.id);
-      devices(rack, rack_spec, path);
+      devices(r, rack_spec, path);
     }
   }
 
-  void devices(const Rack& rack, const RackSpec* rack_spec, const std::string& rack_path) {
+  void devices(std::size_t r, const RackSpec* rack_spec, const std::string& rack_path) {
+    const Rack& rack = d.racks[r];
     double power_w = 0, weight_kg = 0;
     for (std::size_t i = 0; i < rack.devices.size(); ++i) {
       const Device& dev = rack.devices[i];
-      std::string path = rack_path + "/devices/" + std::to_string(i);
-      const Mountable* spec = c.mountable(dev.catalog_id);
+      const Mountable* spec = ports.devices().at(r, i).spec;
+      auto path = [&] { return rack_path + "/devices/" + std::to_string(i); };
       if (!spec) {
-        unknown_catalog(dev.catalog_id, "something that mounts in a rack", path + "/catalog",
+        unknown_catalog(dev.catalog_id, "something that mounts in a rack", path() + "/catalog",
                         dev.id);
         continue;
       }
@@ -79,7 +108,7 @@ struct Validator {
         ++missing_power[spec->id];
       if (spec->weight_kg) weight_kg += *spec->weight_kg;
       if (auto bad = check_breakouts(*spec, dev))
-        add(Severity::Error, "bad-breakout", dev.id + ": " + *bad, path + "/breakout", dev.id);
+        add(Severity::Error, "bad-breakout", dev.id + ": " + *bad, path() + "/breakout", dev.id);
       if (!rack_spec) continue;
       int top = dev.u + spec->rack_units - 1;
       if (spec->rack_units > 0 && (dev.u < 1 || top > rack_spec->rack_units))
@@ -87,16 +116,16 @@ struct Validator {
             dev.id + " (" + std::to_string(spec->rack_units) + "U at U" + std::to_string(dev.u) +
                 ") reaches beyond " + rack.id + " (U1 to U" +
                 std::to_string(rack_spec->rack_units) + ")",
-            path + "/u", dev.id);
+            path() + "/u", dev.id);
       Occupancy mine = occupancy(dev, *spec);
       for (std::size_t j = 0; j < i; ++j) {
         const Device& other = rack.devices[j];
-        const Mountable* other_spec = c.mountable(other.catalog_id);
+        const Mountable* other_spec = ports.devices().at(r, j).spec;
         if (other_spec && overlaps(mine, occupancy(other, *other_spec)))
           add(Severity::Error, "overlapping-u",
               dev.id + " (U" + std::to_string(mine.first) + "-U" + std::to_string(mine.last) +
                   ") overlaps " + other.id + " in " + rack.id,
-              path + "/u", dev.id);
+              path() + "/u", dev.id);
       }
     }
     if (rack.power_limit_w && power_w > *rack.power_limit_w)
@@ -121,67 +150,62 @@ struct Validator {
     }
   }
 
-  struct DeviceRef {
-    const Device* device;
-    const Mountable* spec;
-  };
-
   void links() {
-    std::unordered_map<std::string_view, DeviceRef> devices;
-    for (const auto& rack : d.racks)
-      for (const auto& dev : rack.devices) devices[dev.id] = {&dev, c.mountable(dev.catalog_id)};
-    // (device, physical port) -> lanes in use, to find double use.
-    std::unordered_map<std::string, std::vector<std::pair<ResolvedPort, std::string>>> used;
-
+    PortUsage usage(ports.devices().physical_ports());
     for (std::size_t i = 0; i < d.links.size(); ++i) {
       const Link& link = d.links[i];
-      std::string path = "/links/" + std::to_string(i);
-      const MediumSpec* medium = c.medium(link.medium_id);
-      if (!medium) unknown_catalog(link.medium_id, "a cable or optic", path + "/medium", link.id);
+      auto path = [&] { return "/links/" + std::to_string(i); };
+      const MediumSpec* medium = ports.devices().medium(i);
+      if (!medium) unknown_catalog(link.medium_id, "a cable or optic", path() + "/medium", link.id);
       else if (link.length_m > medium->reach_m)
         add(Severity::Error, "cable-over-reach",
             link.id + ": " + std::to_string(link.length_m).substr(0, 6) + " m is longer than the " +
                 std::to_string(medium->reach_m).substr(0, 6) + " m reach of " + medium->model,
-            path + "/length_m", link.id);
+            path() + "/length_m", link.id);
 
-      std::optional<ResolvedPort> ends[2];
       const PortRef* refs[2] = {&link.a, &link.b};
       for (int e = 0; e < 2; ++e) {
-        const DeviceRef& dev = devices.at(refs[e]->device_id);
-        if (!dev.spec) continue;  // already reported as an unknown catalog id
-        std::string why;
-        ends[e] = resolve_port(*dev.spec, *dev.device, refs[e]->port, &why);
-        std::string end_path = path + (e == 0 ? "/a" : "/b");
-        if (!ends[e]) {
+        const LinkEnd& end = ports.end(i, e);
+        // An unknown device is refused on load (check_structure); an unknown catalog id is
+        // reported with the device.
+        if (end.device < 0) continue;
+        const DeviceEntry& dev = ports.devices().all()[end.device];
+        if (!dev.spec) continue;
+        auto end_path = [&] { return path() + (e == 0 ? "/a" : "/b"); };
+        if (!end.port) {
+          std::string why;
+          resolve_port(*dev.spec, *dev.device, refs[e]->port, &why);
           add(Severity::Error, "unknown-port", link.id + ": " + dev.device->id + ": " + why,
-              end_path + "/port", link.id);
+              end_path() + "/port", link.id);
           continue;
         }
-        auto& lanes = used[refs[e]->device_id + '\0' + ends[e]->physical];
-        for (const auto& [other, other_link] : lanes)
-          if (ports_conflict(other, *ends[e]))
-            add(Severity::Error, "port-in-use",
-                link.id + ": " + refs[e]->device_id + " " + refs[e]->port +
-                    " is also used by link " + other_link,
-                end_path + "/port", link.id);
-        lanes.emplace_back(*ends[e], link.id);
+        usage.add(end.physical_port, static_cast<int>(i), end.port->lane,
+                  [&](const PortUsage::Use& other) {
+                    if (other.lane == end.port->lane || other.lane == 0 || end.port->lane == 0)
+                      add(Severity::Error, "port-in-use",
+                          link.id + ": " + refs[e]->device_id + " " + refs[e]->port +
+                              " is also used by link " + d.links[other.link].id,
+                          end_path() + "/port", link.id);
+                  });
       }
-      if (ends[0] && ends[1] && ends[0]->speed_bps != ends[1]->speed_bps)
+      const std::optional<ResolvedPort>& a = ports.end(i, 0).port;
+      const std::optional<ResolvedPort>& b = ports.end(i, 1).port;
+      if (a && b && a->speed_bps != b->speed_bps)
         add(Severity::Warning, "port-speed-mismatch",
-            link.id + " joins a " + gbps(ends[0]->speed_bps) + " port to a " +
-                gbps(ends[1]->speed_bps) + " port; it runs at the slower speed",
-            path, link.id);
+            link.id + " joins a " + gbps(a->speed_bps) + " port to a " + gbps(b->speed_bps) +
+                " port; it runs at the slower speed",
+            path(), link.id);
       if (medium)
-        for (const auto& end : ends)
-          if (end && end->speed_bps > medium->speed_bps) {
+        for (const auto* end : {&a, &b})
+          if (*end && (*end)->speed_bps > medium->speed_bps) {
             add(Severity::Warning, "port-speed-mismatch",
                 link.id + ": " + medium->model + " carries " + gbps(medium->speed_bps) +
-                    ", less than the " + gbps(end->speed_bps) + " port",
-                path + "/medium", link.id);
+                    ", less than the " + gbps((*end)->speed_bps) + " port",
+                path() + "/medium", link.id);
             break;
           }
     }
-    unconnected_server_ports(used);
+    unconnected_server_ports(usage);
   }
 
   static std::string gbps(double bps) {
@@ -190,30 +214,28 @@ struct Validator {
     return buf;
   }
 
-  void unconnected_server_ports(
-      const std::unordered_map<std::string, std::vector<std::pair<ResolvedPort, std::string>>>&
-          used) {
-    for (std::size_t r = 0; r < d.racks.size(); ++r) {
-      for (std::size_t i = 0; i < d.racks[r].devices.size(); ++i) {
-        const Device& dev = d.racks[r].devices[i];
-        const ServerSpec* spec = c.server(dev.catalog_id);
-        if (!spec || spec->gpus == 0) continue;
-        std::vector<std::string> open;
-        for (const auto& g : spec->ports) {
-          if (g.role != PortRole::Compute) continue;
-          for (int p = 1; p <= g.count; ++p)
-            if (!used.count(dev.id + '\0' + g.name + std::to_string(p)))
-              open.push_back(g.name + std::to_string(p));
-        }
-        if (open.empty()) continue;
-        std::string list;
-        for (std::size_t k = 0; k < open.size() && k < 4; ++k) list += (k ? ", " : "") + open[k];
-        if (open.size() > 4) list += ", ...";
-        add(Severity::Warning, "unconnected-server-nic",
-            dev.id + ": " + std::to_string(open.size()) + " compute port" +
-                (open.size() > 1 ? "s" : "") + " not connected (" + list + ")",
-            "/racks/" + std::to_string(r) + "/devices/" + std::to_string(i), dev.id);
+  void unconnected_server_ports(const PortUsage& usage) {
+    for (const DeviceEntry& dev : ports.devices().all()) {
+      if (!dev.server || dev.server->gpus == 0) continue;
+      std::vector<std::string> open;
+      for (const auto& g : dev.server->ports) {
+        if (g.role != PortRole::Compute) continue;
+        // Links name ports by group name, so a group shadowed by an earlier one of the same
+        // name is never used.
+        const PortGroup* named = find_port_group(*dev.server, g.name);
+        for (int p = 1; p <= g.count; ++p)
+          if (p > named->count || !usage.used(DesignPorts::physical_port(dev, *named, p)))
+            open.push_back(g.name + std::to_string(p));
       }
+      if (open.empty()) continue;
+      std::string list;
+      for (std::size_t k = 0; k < open.size() && k < 4; ++k) list += (k ? ", " : "") + open[k];
+      if (open.size() > 4) list += ", ...";
+      add(Severity::Warning, "unconnected-server-nic",
+          dev.device->id + ": " + std::to_string(open.size()) + " compute port" +
+              (open.size() > 1 ? "s" : "") + " not connected (" + list + ")",
+          "/racks/" + std::to_string(dev.rack) + "/devices/" + std::to_string(dev.index),
+          dev.device->id);
     }
   }
 
@@ -229,7 +251,12 @@ struct Validator {
 }  // namespace
 
 std::vector<Problem> validate(const Design& design, const Catalog& catalog) {
-  Validator v{design, catalog, {}, {}};
+  return validate(design, catalog, DesignPorts(design, catalog));
+}
+
+std::vector<Problem> validate(const Design& design, const Catalog& catalog,
+                              const DesignPorts& ports) {
+  Validator v{design, catalog, ports, {}, {}};
   v.racks();
   v.cooling_units();
   v.links();

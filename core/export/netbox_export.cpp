@@ -259,7 +259,7 @@ struct Builder {
         const bool oob = g.role == PortRole::Oob;
         std::string description = to_port_role(g.role) + " port, " + format_bps(p->speed_bps);
         if (!g.connector.empty()) description += " " + g.connector;
-        if (p->lane > 0) description += ", lane " + std::to_string(p->lane) + " of " + p->physical;
+        if (p->lane > 0) description += ", lane " + std::to_string(p->lane) + " of " + p->physical();
         if (const NicSpec* nic = catalog.nic(g.nic_id)) description += ", " + nic->vendor + " " + nic->model;
         out += csv_record({e.name, port, netbox_interface_type(g.connector, p->speed_bps),
                            std::to_string(static_cast<long long>(std::llround(p->speed_bps / 1000))),  // Kbps

@@ -83,6 +83,43 @@ TEST_F(ValidationTest, PortInUse) {
   EXPECT_EQ(with_code("port-in-use").size(), 1u);
 }
 
+TEST_F(ValidationTest, PortInUseNamesEveryEarlierLinkInFileOrder) {
+  design.links.push_back({"l3", {"dgx-1", "compute2"}, {"leaf-1", "p1"}, "nvidia-mma4z00-ns400", 3, "compute", {}});
+  design.links.push_back({"l4", {"dgx-2", "compute2"}, {"leaf-1", "p1"}, "nvidia-mma4z00-ns400", 3, "compute", {}});
+  auto p = with_code("port-in-use");
+  ASSERT_EQ(p.size(), 3u);
+  EXPECT_EQ(p[0].message, "l3: leaf-1 p1 is also used by link l1");
+  EXPECT_EQ(p[0].path, "/links/2/b/port");
+  EXPECT_EQ(p[1].message, "l4: leaf-1 p1 is also used by link l1");
+  EXPECT_EQ(p[2].message, "l4: leaf-1 p1 is also used by link l3");
+  EXPECT_EQ(p[2].path, "/links/3/b/port");
+  EXPECT_EQ(p[2].object_id, "l4");
+}
+
+TEST_F(ValidationTest, LanesOfASplitPortAreInUseOneByOne) {
+  dev("leaf-1").breakouts.push_back({"p", 1, 1, 2});
+  design.links[0].b.port = "p1/1";
+  design.links[1].b.port = "p1/2";
+  EXPECT_TRUE(with_code("port-in-use").empty());
+  design.links.push_back({"l3", {"dgx-1", "compute2"}, {"leaf-1", "p1/1"}, "nvidia-mma4z00-ns400", 3, "compute", {}});
+  auto p = with_code("port-in-use");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message, "l3: leaf-1 p1/1 is also used by link l1");
+}
+
+TEST_F(ValidationTest, AnEndOnAnUnknownDeviceIsSkipped) {
+  // Refused on load (check_structure), but an in-memory design may have it: no throw, and the
+  // link's other end still counts.
+  design.links[1].a.device_id = "ghost";
+  design.links.push_back({"l3", {"dgx-1", "compute2"}, {"leaf-1", "p2"}, "nvidia-mma4z00-ns400", 3, "compute", {}});
+  std::vector<Problem> problems;
+  ASSERT_NO_THROW(problems = validate(design, catalog));
+  auto p = with_code("port-in-use");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].message, "l3: leaf-1 p2 is also used by link l2");
+  EXPECT_EQ(with_code("unconnected-server-nic").size(), 2u);  // dgx-2 lost its only link
+}
+
 TEST_F(ValidationTest, PortSpeedMismatch) {
   // A 400G DGX port on a 200G breakout lane of the leaf.
   dev("leaf-1").breakouts.push_back({"p", 1, 1, 2});
