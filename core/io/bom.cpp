@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "io/csv.h"
 
@@ -122,40 +124,59 @@ std::string number(std::optional<double> v, const char* fmt = "%.2f") {
 
 }  // namespace
 
+// Hashes a (catalog id, length) pair: links are tallied per distinct medium and length first,
+// so the catalog lookups and the length buckets are made once per kind of cable, not per link.
+struct MediumLength {
+  std::string_view medium;
+  double length_m;
+  bool operator==(const MediumLength&) const = default;
+};
+struct MediumLengthHash {
+  std::size_t operator()(const MediumLength& k) const {
+    return std::hash<std::string_view>()(k.medium) ^ (std::hash<double>()(k.length_m) * 31);
+  }
+};
+
 Bom build_bom(const Design& d, const Catalog& c) {
   Counter counter{c, {}, {}};
+  std::unordered_map<std::string_view, long long> items;  // racks, devices, cooling units
   for (const auto& rack : d.racks) {
-    counter.add(rack.catalog_id, 1);
-    for (const auto& dev : rack.devices) {
-      counter.add(dev.catalog_id, 1);
-      if (const ServerSpec* s = c.server(dev.catalog_id)) {
-        if (s->gpus > 0) counter.add(s->gpu_id, s->gpus, s->id);
-        // A NIC with k ports provides k ports of a group: count cards, rounding up.
-        std::map<std::string, int> nic_ports;
-        for (const auto& g : s->ports)
-          if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
-        for (const auto& [nic_id, ports] : nic_ports) {
-          const NicSpec* nic = c.nic(nic_id);
-          int per_card = nic ? nic->ports : 1;
-          counter.add(nic_id, (ports + per_card - 1) / per_card, s->id);
-        }
+    ++items[rack.catalog_id];
+    for (const auto& dev : rack.devices) ++items[dev.catalog_id];
+  }
+  for (const auto& unit : d.cooling_units) ++items[unit.catalog_id];
+  for (const auto& [id, qty] : items) {
+    const std::string catalog_id(id);
+    counter.add(catalog_id, qty);
+    if (const ServerSpec* s = c.server(catalog_id)) {
+      if (s->gpus > 0) counter.add(s->gpu_id, s->gpus * qty, s->id);
+      // A NIC with k ports provides k ports of a group: count cards, rounding up.
+      std::map<std::string, int> nic_ports;
+      for (const auto& g : s->ports)
+        if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
+      for (const auto& [nic_id, ports] : nic_ports) {
+        const NicSpec* nic = c.nic(nic_id);
+        int per_card = nic ? nic->ports : 1;
+        counter.add(nic_id, (ports + per_card - 1) / per_card * qty, s->id);
       }
     }
   }
-  for (const auto& unit : d.cooling_units) counter.add(unit.catalog_id, 1);
-  for (const auto& link : d.links) {
-    const MediumSpec* m = c.medium(link.medium_id);
+  std::unordered_map<MediumLength, long long, MediumLengthHash> runs;
+  for (const auto& link : d.links) ++runs[{link.medium_id, link.length_m}];
+  for (const auto& [run, qty] : runs) {
+    const std::string medium_id(run.medium);
+    const MediumSpec* m = c.medium(medium_id);
     if (!m) {
-      counter.add(link.medium_id, 1);
+      counter.add(medium_id, qty);
       continue;
     }
     if (m->type == "transceiver") {
       // A module at each end, and a fibre run between them.
-      counter.add(link.medium_id, 2);
-      Bucket b = length_bucket(link.length_m, {});
-      counter.counts[{Counter::order_of("Cables & optics"), "", "fibre-" + m->fiber, b.m, b.text}] += 1;
+      counter.add(medium_id, 2 * qty);
+      Bucket b = length_bucket(run.length_m, {});
+      counter.counts[{Counter::order_of("Cables & optics"), "", "fibre-" + m->fiber, b.m, b.text}] += qty;
     } else {
-      counter.add(link.medium_id, 1, "", length_bucket(link.length_m, m->lengths_m));
+      counter.add(medium_id, qty, "", length_bucket(run.length_m, m->lengths_m));
     }
   }
 
