@@ -79,20 +79,31 @@ void write_file_atomically(const std::filesystem::path& target,
   }
 }
 
+FileWriter::FileWriter(const std::filesystem::path& file) : file_(file) {
+  fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd_ < 0) fail(file, "cannot open", errno);
+}
+
+FileWriter::~FileWriter() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void FileWriter::append(std::string_view bytes) { write_all(fd_, bytes, file_); }
+
+void FileWriter::close() {
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(file_, "cannot close", errno);
+}
+
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            bool keep_backup) {
   write_file_atomically(
       target,
       [content](const std::filesystem::path& tmp) {
-        int fd = ::open(tmp.c_str(), O_WRONLY | O_TRUNC);
-        if (fd < 0) fail(tmp, "cannot open", errno);
-        try {
-          write_all(fd, content, tmp);
-        } catch (...) {
-          ::close(fd);
-          throw;
-        }
-        if (::close(fd) != 0) fail(tmp, "cannot close", errno);
+        FileWriter out(tmp);
+        out.append(content);
+        out.close();
       },
       keep_backup);
 }

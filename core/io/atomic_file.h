@@ -19,6 +19,22 @@ void write_file_atomically(const std::filesystem::path& target,
                            const std::function<void(const std::filesystem::path& temp)>& write,
                            bool keep_backup = true);
 
+// A file opened for writing whose every failure throws std::runtime_error naming it: what the
+// writer given to write_file_atomically uses to stream into the temporary.
+class FileWriter {
+ public:
+  explicit FileWriter(const std::filesystem::path& file);  // creates or truncates
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+  ~FileWriter();
+  void append(std::string_view bytes);
+  void close();
+
+ private:
+  std::filesystem::path file_;
+  int fd_ = -1;
+};
+
 // Test hook: called after the temporary file is written and before it replaces the target; a
 // throwing hook simulates a failure midway through a save.
 void set_save_fault_hook(std::function<void()> hook);

@@ -50,7 +50,14 @@ void JsonTextWriter::newline_and_indent(std::size_t depth) {
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');
 }
 
+void JsonTextWriter::finish() {
+  if (!drain_) return;
+  drain_(out_);
+  out_.clear();
+}
+
 void JsonTextWriter::before_value() {
+  if (drain_ && out_.size() >= (1u << 20)) finish();
   if (after_key_) {
     after_key_ = false;
     return;

@@ -4,6 +4,7 @@
 // building it in memory first) or an nlohmann value (the inspector, tests).
 
 #include <concepts>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,10 +48,16 @@ class JsonWriter {
   }
 };
 
-// Text identical to nlohmann's dump(indent) of the same value (samples stay byte-identical).
+// Text identical to nlohmann's dump(indent) of the same value (samples stay byte-identical),
+// appended to `out`. With a `drain`, the text is handed on (to a file) whenever `out` holds a
+// MiB, so that writing a 100 MB design never holds it all in memory.
 class JsonTextWriter final : public JsonWriter {
  public:
-  explicit JsonTextWriter(std::string& out, int indent = 1) : out_(out), indent_(indent) {}
+  using Drain = std::function<void(std::string_view text)>;
+  explicit JsonTextWriter(std::string& out, int indent = 1, Drain drain = {})
+      : out_(out), indent_(indent), drain_(std::move(drain)) {}
+  // Hands the rest on to the drain (call once the document is written).
+  void finish();
   void begin_object() override { open('{'); }
   void end_object() override { close('}'); }
   void begin_array() override { open('['); }
@@ -72,6 +79,7 @@ class JsonTextWriter final : public JsonWriter {
 
   std::string& out_;
   int indent_;
+  Drain drain_;
   std::vector<bool> empty_;  // per open container: nothing written in it yet
   bool after_key_ = false;
 };
