@@ -14,6 +14,7 @@
 
 #include "design/edit.h"
 #include "design_document.h"
+#include "refresh_when_shown.h"
 
 namespace cf::ui {
 
@@ -28,7 +29,8 @@ constexpr QSizeF kLegendSize{270, 84};
 }  // namespace
 
 FloorPlanView::FloorPlanView(QWidget* parent)
-    : QGraphicsView(parent), scene_(new FloorPlanScene(this)), mode_box_(new QComboBox(this)) {
+    : QGraphicsView(parent), scene_(new FloorPlanScene(this)),
+      refresh_(new RefreshWhenShown(this, [this] { rebuild_scene(); })), mode_box_(new QComboBox(this)) {
   setScene(scene_);
   setDragMode(RubberBandDrag);
   setRubberBandSelectionMode(Qt::IntersectsItemShape);
@@ -99,7 +101,9 @@ void FloorPlanView::set_document(DesignDocument* document) {
   if (isVisible()) zoom_to_fit();
 }
 
-void FloorPlanView::rebuild() {
+void FloorPlanView::rebuild() { refresh_->request(); }
+
+void FloorPlanView::rebuild_scene() {
   cancel_rack_drag();
   if (!document_) {
     scene_->set_layout(FloorLayout{}, false);

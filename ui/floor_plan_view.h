@@ -3,7 +3,8 @@
 // around the cursor, Ctrl+= / Ctrl+- / Ctrl+0 to fit), pan (middle button, or Space + drag),
 // click and rubber-band selection shared through the document, and racks moved by dragging them
 // onto another row slot — one core move_rack edit, refused moves snap back and say why through
-// message(). The legend of the colour mode stays fixed in the bottom-left corner.
+// message(). The legend of the colour mode stays fixed in the bottom-left corner. While the view
+// is hidden (another tab in front) it does not rebuild; it catches up when shown.
 
 #include <QGraphicsView>
 #include <QList>
@@ -20,6 +21,7 @@ class QComboBox;
 namespace cf::ui {
 
 class DesignDocument;
+class RefreshWhenShown;
 
 class FloorPlanView : public QGraphicsView {
   Q_OBJECT
@@ -69,13 +71,15 @@ class FloorPlanView : public QGraphicsView {
   void showEvent(QShowEvent* event) override;
 
  private:
-  void rebuild();
+  void rebuild();  // now, or when next shown
+  void rebuild_scene();
   void zoom_by(double factor);
   void place_mode_box();
   void end_rack_drag(Qt::KeyboardModifiers modifiers);
   void cancel_rack_drag();
 
   FloorPlanScene* scene_;
+  RefreshWhenShown* refresh_;
   QPointer<DesignDocument> document_;
   QComboBox* mode_box_;
   QAction *zoom_in_, *zoom_out_, *fit_;

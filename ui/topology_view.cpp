@@ -11,8 +11,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
-#include "unit_format.h"
+#include "refresh_when_shown.h"
 #include "topology_scene.h"
+#include "unit_format.h"
 
 namespace cf::ui {
 
@@ -60,6 +61,7 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   bar->addWidget(button(tr("Fit"), tr("Show the whole fabric"), &TopologyView::zoom_to_fit));
 
   scene_ = new TopologyScene(this);
+  refresh_ = new RefreshWhenShown(this, [this] { lay_out(); });
   view_ = new QGraphicsView(scene_, this);
   view_->setRenderHint(QPainter::Antialiasing);
   view_->setDragMode(QGraphicsView::ScrollHandDrag);
@@ -145,7 +147,9 @@ void TopologyView::refresh_fabrics() {
   }
 }
 
-void TopologyView::rebuild() {
+void TopologyView::rebuild() { refresh_->request(); }
+
+void TopologyView::lay_out() {
   ++generation_;
   pending_ = false;
   if (!document_) {
@@ -170,13 +174,14 @@ void TopologyView::rebuild() {
                                 fabric_report(*report, id)));
     return;
   }
-  // Off the GUI thread, on a copy of the design (edits may follow while it runs).
+  // Off the GUI thread, on a snapshot of the design (edits may follow while it runs).
   pending_ = true;
   status_->setText(tr("Laying out %1 …").arg(qs(fabric->name)));
-  auto design = std::make_shared<const Design>(document_->design());
+  const QFuture<std::shared_ptr<const Design>> snapshot = document_->snapshot();
   const Catalog* catalog = &document_->catalog();
   watcher_->setProperty("generation", QVariant::fromValue(generation_));
-  watcher_->setFuture(QtConcurrent::run([design, catalog, report, id]() {
+  watcher_->setFuture(QtConcurrent::run([snapshot, catalog, report, id]() {
+    const std::shared_ptr<const Design> design = snapshot.result();
     const Fabric* f = nullptr;
     for (const Fabric& x : design->fabrics)
       if (x.id == id) f = &x;

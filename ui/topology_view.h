@@ -2,7 +2,8 @@
 // The topology view: one compute fabric of the open design drawn in tiers (TopologyScene over the
 // core's TopologyLayout), with a fabric chooser, zoom (wheel, buttons, fit) and pan (drag). A
 // click on a node selects the servers or switches it stands for. Redraws when a new report
-// arrives; greyed while the report is stale. Large designs are laid out off the GUI thread.
+// arrives; greyed while the report is stale. Large designs are laid out off the GUI thread. While
+// the view is hidden (another tab in front) it lays nothing out; it catches up when shown.
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -18,6 +19,7 @@ class QLabel;
 
 namespace cf::ui {
 
+class RefreshWhenShown;
 class TopologyScene;
 
 class TopologyView : public QWidget {
@@ -60,7 +62,8 @@ class TopologyView : public QWidget {
 
  private:
   void refresh_fabrics();
-  void rebuild();
+  void rebuild();  // now, or when next shown
+  void lay_out();
   void show_layout(TopologyLayout layout);
   void select_node_at(const QPoint& view_pos);
 
@@ -69,6 +72,7 @@ class TopologyView : public QWidget {
   QLabel* status_ = nullptr;
   QGraphicsView* view_ = nullptr;
   TopologyScene* scene_ = nullptr;
+  RefreshWhenShown* refresh_ = nullptr;
   QFutureWatcher<TopologyLayout>* watcher_ = nullptr;
   quint64 generation_ = 0;  // a late background layout of an older request is dropped
   bool pending_ = false;
