@@ -89,6 +89,10 @@ MainWindow::MainWindow(Catalog catalog, QWidget* parent)
 MainWindow::~MainWindow() {
   // The views point into the document: detach them before it goes.
   attach_views(nullptr);
+  // Children with work in flight (samples being read, projections) use the catalog, a member:
+  // they go first, while it is still there.
+  qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+  delete training_runner_;
 }
 
 void MainWindow::create_views() {

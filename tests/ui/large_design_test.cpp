@@ -1,7 +1,8 @@
 // What keeps a 100,000-GPU design's first paint short, on small designs made to take the same
 // paths: the window shows the design before its first analysis arrives (dashes, greyed docks,
 // racks without figures) and fills in when it does; tabs and docks not on screen are built only
-// when shown; the design tree makes a rack's device items only when asked for them.
+// when shown (the start page's samples too); the design tree makes a rack's device items only
+// when asked for them.
 
 #include "main_window.h"
 
@@ -21,6 +22,7 @@
 #include "problems_panel.h"
 #include "rack_elevation_scene.h"
 #include "rack_elevation_view.h"
+#include "start_page.h"
 #include "summary_panel.h"
 #include "topology_scene.h"
 #include "topology_view.h"
@@ -145,6 +147,20 @@ class LargeDesignTest : public QObject {
     // The selection made meanwhile is the tree's too.
     const QModelIndex current = window_->tree_view()->currentIndex();
     QCOMPARE(current.data(DesignTreeModel::ObjectIdRole).toString(), QStringLiteral("dgx-03"));
+  }
+
+  void the_start_page_reads_the_samples_only_when_seen() {
+    // As `clusterforge FILE` does: the window shows and the design opens before any event.
+    window_->show();
+    QVERIFY(window_->open_file(tiny_file()));
+    QTest::qWait(300);
+    QVERIFY(!window_->start_page()->samples_ready());  // listed, not read (one can take seconds)
+    QCOMPARE(window_->start_page()->samples().front().gpus, 0);
+    QVERIFY(window_->close_design());  // the start page comes back: now it reads them
+    QTRY_VERIFY_WITH_TIMEOUT(window_->start_page()->samples_ready(), 60000);
+    int gpus = 0;
+    for (const auto& sample : window_->start_page()->samples()) gpus += sample.gpus;
+    QVERIFY(gpus > 0);
   }
 
   void tree_device_items_are_made_when_asked_for() {
