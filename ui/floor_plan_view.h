@@ -3,7 +3,8 @@
 // around the cursor, Ctrl+= / Ctrl+- / Ctrl+0 to fit), pan (middle button, or Space + drag),
 // click and rubber-band selection shared through the document, and racks moved by dragging them
 // onto another row slot — one core move_rack edit, refused moves snap back and say why through
-// message(). The legend of the colour mode stays fixed in the bottom-left corner. While the view
+// message(). The legend of the colour mode stays fixed in the bottom-left corner. Zoomed out until
+// racks are a few pixels wide, the scene shows its overview (FloorPlanScene::set_overview). While the view
 // is hidden (another tab in front) it does not rebuild; it catches up when shown.
 
 #include <QGraphicsView>
@@ -67,6 +68,7 @@ class FloorPlanView : public QGraphicsView {
   void keyPressEvent(QKeyEvent* event) override;
   void keyReleaseEvent(QKeyEvent* event) override;
   void drawForeground(QPainter* painter, const QRectF& rect) override;
+  bool viewportEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void showEvent(QShowEvent* event) override;
 
@@ -91,6 +93,7 @@ class FloorPlanView : public QGraphicsView {
   QPointF drag_start_scene_, drag_item_start_;
   bool dragging_ = false;
   bool rubber_band_ = false;
+  QRectF band_;  // the rubber band's last extent, in the scene
   bool panning_ = false;  // middle button
   QPoint pan_last_;
   bool space_held_ = false;
