@@ -61,6 +61,7 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   bar->addWidget(button(tr("Fit"), tr("Show the whole fabric"), &TopologyView::zoom_to_fit));
 
   scene_ = new TopologyScene(this);
+  scene_->set_screen_cache(true);
   refresh_ = new RefreshWhenShown(this, [this] { lay_out(); });
   view_ = new QGraphicsView(scene_, this);
   view_->setRenderHint(QPainter::Antialiasing);
@@ -74,6 +75,13 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   layout->setSpacing(2);
   layout->addLayout(bar);
   layout->addWidget(view_, 1);
+
+  zoom_settle_.setSingleShot(true);
+  zoom_settle_.setInterval(kSettleMs);
+  connect(&zoom_settle_, &QTimer::timeout, this, [this] {
+    scene_->set_zooming(false);
+    view_->viewport()->update();
+  });
 
   watcher_ = new QFutureWatcher<TopologyLayout>(this);
   connect(watcher_, &QFutureWatcher<TopologyLayout>::finished, this, [this] {
@@ -205,9 +213,19 @@ void TopologyView::show_layout(TopologyLayout layout) {
   emit layout_ready();
 }
 
-void TopologyView::zoom_in() { view_->scale(1.25, 1.25); }
-void TopologyView::zoom_out() { view_->scale(0.8, 0.8); }
-void TopologyView::zoom_to_fit() { view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio); }
+void TopologyView::zoom_in() { zoom_by(1.25); }
+void TopologyView::zoom_out() { zoom_by(0.8); }
+
+void TopologyView::zoom_by(double factor) {
+  scene_->set_zooming(true, view_->viewportTransform());
+  view_->scale(factor, factor);
+  zoom_settle_.start();
+}
+void TopologyView::zoom_to_fit() {
+  zoom_settle_.stop();
+  scene_->set_zooming(false);
+  view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+}
 
 void TopologyView::select_node_at(const QPoint& view_pos) {
   if (!document_) return;
@@ -230,8 +248,7 @@ bool TopologyView::eventFilter(QObject* watched, QEvent* event) {
   switch (event->type()) {
     case QEvent::Wheel: {
       auto* wheel = static_cast<QWheelEvent*>(event);
-      const double factor = std::pow(1.0015, wheel->angleDelta().y());
-      view_->scale(factor, factor);
+      zoom_by(std::pow(1.0015, wheel->angleDelta().y()));
       return true;
     }
     case QEvent::MouseButtonPress:

@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 #include <memory>
 
@@ -44,6 +45,10 @@ class TopologyView : public QWidget {
   void zoom_in();
   void zoom_out();
   void zoom_to_fit();
+  // Zooms by `factor` as the wheel and the buttons do: while the zoom goes on the edges are drawn
+  // from their last picture, scaled, and sharp again kSettleMs after the last step.
+  void zoom_by(double factor);
+  static constexpr int kSettleMs = 200;
 
   // Designs with more devices than this are laid out off the GUI thread.
   static constexpr int kBackgroundLayoutDevices = 2000;
@@ -79,6 +84,7 @@ class TopologyView : public QWidget {
   bool fitted_ = false;     // fit once per fabric; later redraws keep the user's zoom
   int background_devices_ = kBackgroundLayoutDevices;
   QPoint press_pos_;
+  QTimer zoom_settle_;
   QList<QMetaObject::Connection> connections_;
 };
 

@@ -3,8 +3,11 @@
 // viewport painted into a 1920 × 1080 QImage through the view's own paint event
 // (QWidget::render: background, items, foreground, the caches the view keeps).
 //   BM_OverviewFrame      the same frame again (a repaint: hover, selection, the window exposed)
-//   BM_OverviewZoomFrame  the frame after a zoom step (1 % in, then out): nothing cached for the
-//                         new scale, as while zooming with the wheel
+//   BM_OverviewZoomFrame  the frame after a zoom step (1 % in, then out) the way the wheel zooms:
+//                         the topology draws its edges from their picture before the zoom,
+//                         scaled, until the zoom settles; the other views draw everything anew
+//   BM_OverviewSettledFrame  the frame at a new scale drawn sharp: nothing cached for it (the
+//                         topology's frame once a zoom settles; the others' zoom frame)
 // Views: floor (the whole floor), rack (the default racks), rack-row (a full row of racks, the
 // most the view shows: 24), topology (the compute fabric).
 
@@ -101,7 +104,9 @@ ShownView show_view(DesignDocument& doc, int view) {
   return shown;
 }
 
-void run_frames(benchmark::State& state, bool zoom) {
+enum class Step { None, Zoom, Rescale };
+
+void run_frames(benchmark::State& state, Step step) {
   const int sample = static_cast<int>(state.range(0));
   const int view = static_cast<int>(state.range(1));
   state.SetLabel(std::string(sample_name(sample)) + "/" + kViewNames[view]);
@@ -115,19 +120,22 @@ void run_frames(benchmark::State& state, bool zoom) {
   QImage frame(viewport->size(), QImage::Format_ARGB32_Premultiplied);
   viewport->render(&frame);  // the first frame fills the caches
   bool in = true;
+  auto* topology = qobject_cast<cf::ui::TopologyView*>(shown.widget.get());
   for (auto _ : state) {
-    if (zoom) {
-      const double f = in ? 1.01 : 1 / 1.01;
+    const double f = in ? 1.01 : 1 / 1.01;
+    in = !in;
+    if (step == Step::Zoom && topology)
+      topology->zoom_by(f);  // the wheel's way
+    else if (step != Step::None)
       shown.graphics->scale(f, f);
-      in = !in;
-    }
     viewport->render(&frame);
     benchmark::DoNotOptimize(frame.constBits());
   }
 }
 
-void BM_OverviewFrame(benchmark::State& state) { run_frames(state, false); }
-void BM_OverviewZoomFrame(benchmark::State& state) { run_frames(state, true); }
+void BM_OverviewFrame(benchmark::State& state) { run_frames(state, Step::None); }
+void BM_OverviewZoomFrame(benchmark::State& state) { run_frames(state, Step::Zoom); }
+void BM_OverviewSettledFrame(benchmark::State& state) { run_frames(state, Step::Rescale); }
 
 BENCHMARK(BM_OverviewFrame)
     ->ArgsProduct({{0, 1}, {kFloor, kRack, kRackRow, kTopology}})
@@ -135,6 +143,10 @@ BENCHMARK(BM_OverviewFrame)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverviewZoomFrame)
     ->ArgsProduct({{0, 1}, {kFloor, kRack, kRackRow, kTopology}})
+    ->ArgNames({"sample", "view"})
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_OverviewSettledFrame)
+    ->ArgsProduct({{0, 1}, {kTopology}})
     ->ArgNames({"sample", "view"})
     ->Unit(benchmark::kMillisecond);
 
