@@ -15,6 +15,7 @@
 #include "design/edit.h"
 #include "design_document.h"
 #include "refresh_when_shown.h"
+#include "screen_cache.h"
 
 namespace cf::ui {
 
@@ -32,6 +33,7 @@ FloorPlanView::FloorPlanView(QWidget* parent)
     : QGraphicsView(parent), scene_(new FloorPlanScene(this)),
       refresh_(new RefreshWhenShown(this, [this] { rebuild_scene(); })), mode_box_(new QComboBox(this)) {
   setScene(scene_);
+  reserve_screen_cache();  // the overview is kept as a pixmap
   setDragMode(RubberBandDrag);
   setRubberBandSelectionMode(Qt::IntersectsItemShape);
   setTransformationAnchor(AnchorViewCenter);

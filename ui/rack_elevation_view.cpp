@@ -85,6 +85,7 @@ void RackElevationView::set_document(DesignDocument* document) {
   scene_ = nullptr;
   if (!document_) return;
   scene_ = new RackElevationScene(document_->catalog(), this);
+  scene_->set_screen_cache(true);
   setScene(scene_);
   connect(document_, &DesignDocument::design_changed, this, &RackElevationView::on_design_changed);
   connect(document_, &DesignDocument::report_changed, this, [this] { rebuild(false); });

@@ -13,6 +13,7 @@
 
 #include "unit_format.h"
 #include "role_palette.h"
+#include "screen_cache.h"
 
 namespace cf::ui {
 
@@ -396,6 +397,7 @@ void TopologyScene::build_legend() {
 
 void TopologyScene::set_screen_cache(bool on) {
   screen_cache_ = on;
+  if (on) reserve_screen_cache();
   zooming_ = false;
   for (QGraphicsItem* item : lines_items_)
     item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
