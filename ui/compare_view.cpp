@@ -38,6 +38,7 @@
 #include "io/load_error.h"
 #include "io/resources.h"
 #include "refresh_when_shown.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -241,7 +242,7 @@ void CompareView::refresh_live_bom() {
             e->bom_pending = false;
             rebuild();
           });
-  watcher->setFuture(QtConcurrent::run([snapshot = document_->snapshot(), &catalog = catalog_] {
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), &catalog = catalog_] {
     return std::make_shared<const Bom>(build_bom(*snapshot.result(), catalog));
   }));
 }
@@ -354,7 +355,7 @@ void CompareView::analyse(Entry& entry) {
     if (training_model_) project(*e);
     rebuild();
   });
-  watcher->setFuture(QtConcurrent::run([design = entry.design, &catalog = catalog_] {
+  watcher->setFuture(QtConcurrent::run(background_pool(), [design = entry.design, &catalog = catalog_] {
     return Analysis{std::make_shared<const DesignReport>(analyze_design(*design, catalog)),
                     std::make_shared<const Bom>(build_bom(*design, catalog))};
   }));
@@ -452,8 +453,9 @@ void CompareView::project(Entry& entry) {
   // The job works on a snapshot: the open design may change while it runs.
   const QFuture<std::shared_ptr<const Design>> snapshot =
       entry.source == Source::Document ? document_->snapshot() : QtFuture::makeReadyFuture(entry.design);
-  watcher->setFuture(QtConcurrent::run(
-      [snapshot, request, &catalog = catalog_] { return project_on(*snapshot.result(), catalog, request); }));
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot, request, &catalog = catalog_] {
+    return project_on(*snapshot.result(), catalog, request);
+  }));
 }
 
 // ---- showing --------------------------------------------------------------------------------

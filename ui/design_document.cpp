@@ -11,6 +11,7 @@
 
 #include "edit_command.h"
 #include "io/design_file.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -40,12 +41,12 @@ DesignDocument::DesignDocument(const Catalog& catalog, Design design, QString fi
     report_ = std::make_shared<DesignReport>(analyze_design(design_, catalog_));
     return;
   }
-  // A large design is drawn before its figures are in: no report yet, and the first analysis
-  // starts at once on a worker thread.
+  // A large design is drawn before its figures are in: no report yet; the first analysis starts
+  // on a worker thread as soon as the event loop runs again, once the views are built.
   report_ = std::make_shared<DesignReport>();
   has_report_ = false;
   stale_ = true;
-  start_analysis();
+  QTimer::singleShot(0, this, &DesignDocument::start_analysis);
 }
 
 DesignDocument::~DesignDocument() {
@@ -60,7 +61,8 @@ bool DesignDocument::is_large() const { return device_count(design_) > backgroun
 QFuture<std::shared_ptr<const Design>> DesignDocument::snapshot() {
   if (!snapshot_)
     // Only reads on both threads until the next edit, which waits for the copy (mutable_design).
-    snapshot_ = QtConcurrent::run([design = &design_] { return std::make_shared<const Design>(*design); });
+    snapshot_ = QtConcurrent::run(background_pool(),
+                                  [design = &design_] { return std::make_shared<const Design>(*design); });
   return *snapshot_;
 }
 
@@ -137,7 +139,7 @@ void DesignDocument::start_analysis() {
     emit report_changed();
   });
   // The worker reads a snapshot: the GUI may edit the design while it runs.
-  watcher->setFuture(QtConcurrent::run([design = snapshot(), &catalog = catalog_] {
+  watcher->setFuture(QtConcurrent::run(background_pool(), [design = snapshot(), &catalog = catalog_] {
     return std::shared_ptr<const DesignReport>(
         std::make_shared<DesignReport>(analyze_design(*design.result(), catalog)));
   }));

@@ -18,6 +18,7 @@
 #include "design_thumbnail.h"
 #include "io/design_file.h"
 #include "io/resources.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -165,7 +166,8 @@ void StartPage::read_samples_when_seen() {
   if (unread_.isEmpty() || (window()->isVisible() && !isVisible())) return;  // a later show will
   const Catalog& catalog = catalog_;
   previews_.setFuture(
-      QtConcurrent::mapped(std::exchange(unread_, {}), [&catalog](const QString& path) { return read_sample(catalog, path); }));
+      QtConcurrent::mapped(background_pool(), std::exchange(unread_, {}),
+                           [&catalog](const QString& path) { return read_sample(catalog, path); }));
 }
 
 void StartPage::showEvent(QShowEvent* event) {

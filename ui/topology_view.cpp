@@ -14,6 +14,7 @@
 #include "refresh_when_shown.h"
 #include "topology_scene.h"
 #include "unit_format.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -188,7 +189,7 @@ void TopologyView::lay_out() {
   const QFuture<std::shared_ptr<const Design>> snapshot = document_->snapshot();
   const Catalog* catalog = &document_->catalog();
   watcher_->setProperty("generation", QVariant::fromValue(generation_));
-  watcher_->setFuture(QtConcurrent::run([snapshot, catalog, report, id]() {
+  watcher_->setFuture(QtConcurrent::run(background_pool(), [snapshot, catalog, report, id]() {
     const std::shared_ptr<const Design> design = snapshot.result();
     const Fabric* f = nullptr;
     for (const Fabric& x : design->fabrics)

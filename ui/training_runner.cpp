@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "design_document.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -93,7 +94,7 @@ void TrainingRunner::start() {
     if (curve_enabled_) start_curve(result_, generation);
   });
   // The worker reads a snapshot: the GUI may edit the design while it runs.
-  watcher->setFuture(QtConcurrent::run([snapshot = document_->snapshot(), report = document_->shared_report(),
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), report = document_->shared_report(),
                                         &catalog = document_->catalog(), request = *request_]() -> Outcome {
     try {
       auto result = std::make_shared<TrainingResult>();
@@ -119,7 +120,7 @@ void TrainingRunner::start_curve(std::shared_ptr<const TrainingResult> result, q
     result_ = watcher->result();
     emit curve_finished(result_);
   });
-  watcher->setFuture(QtConcurrent::run([snapshot = document_->snapshot(), report = document_->shared_report(),
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), report = document_->shared_report(),
                                         request = *request_, result]() {
     auto with_curve = std::make_shared<TrainingResult>(*result);
     const TrainingCluster& cluster = result->report.cluster;

@@ -5,7 +5,7 @@
 // cores. Counters, from the same start: overview_s, when the view has drawn its whole content
 // (the topology: its layout arrived and was painted; the others: at first paint); analysis_s,
 // when the analysis has arrived and the docks show it. BM_LoadDesign is the share of the core's
-// loader (cf::load_design) in all of these. gui_thread_cpu_s: the CPU time of the GUI thread up to
+// loader (cf::load_design) in all of these, BM_DesignToFirstPaint the GUI's. gui_thread_cpu_s: the CPU time of the GUI thread up to
 // the first paint (the load included), what a machine busy with other work would not stretch.
 
 #include <QAbstractScrollArea>
@@ -95,6 +95,43 @@ BENCHMARK(BM_OpenToFirstPaint)
     ->ArgNames({"sample", "view"})
     ->UseManualTime()
     ->Iterations(2)
+    ->Unit(benchmark::kMillisecond);
+
+// The GUI's part alone: a design already read (as the loader returns it) to the first paint of
+// the view — the document, the shown view and docks, the paint (MainWindow::open_design).
+void BM_DesignToFirstPaint(benchmark::State& state) {
+  const int sample = static_cast<int>(state.range(0));
+  const int view = static_cast<int>(state.range(1));
+  state.SetLabel(std::string(sample_name(sample)) + "/" + kViewNames[view]);
+  const Design loaded = cf::load_design(sample_path(sample).toStdString());
+  double cpu_s = 0;
+  for (auto _ : state) {
+    Design design = loaded;  // the copy is not the GUI's work
+    MainWindow window(bench_catalog());
+    window.set_interactive(false);
+    window.resize(kFrameWidth, kFrameHeight);
+    window.show();
+    cf::ui::wait_for_first_paint(window);
+
+    const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = thread_cpu_s();
+    window.show_view(QString::fromLatin1(kViewNames[view]));
+    window.open_design(std::move(design));
+    if (!cf::ui::wait_for_first_paint(*viewport_of(window, view), 60000)) {
+      state.SkipWithError("the view was not painted");
+      return;
+    }
+    state.SetIterationTime(seconds_since(start));
+    cpu_s += thread_cpu_s() - cpu_start;
+    spin_until([&] { return !window.document()->report_is_stale(); });  // before the window goes
+  }
+  state.counters["gui_thread_cpu_s"] = benchmark::Counter(cpu_s, benchmark::Counter::kAvgIterations);
+}
+BENCHMARK(BM_DesignToFirstPaint)
+    ->ArgsProduct({{0, 1}, {kFloor, kRack, kTopology}})
+    ->ArgNames({"sample", "view"})
+    ->UseManualTime()
+    ->Iterations(3)
     ->Unit(benchmark::kMillisecond);
 
 // The core's loader alone, on the same files: the part of opening that is not the GUI's.
