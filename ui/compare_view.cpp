@@ -37,6 +37,8 @@
 #include "io/design_file.h"
 #include "io/load_error.h"
 #include "io/resources.h"
+#include "refresh_when_shown.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -65,7 +67,7 @@ QString model_name(const Catalog& catalog, const std::string& id) {
 }  // namespace
 
 CompareView::CompareView(const Catalog& catalog, QWidget* parent, QString models_dir)
-    : QWidget(parent), catalog_(catalog) {
+    : QWidget(parent), catalog_(catalog), live_refresh_(new RefreshWhenShown(this, [this] { refresh_live(); })) {
   const std::filesystem::path dir =
       models_dir.isEmpty() ? resources_dir() / "models" : std::filesystem::path(models_dir.toStdString());
   try {
@@ -201,22 +203,25 @@ void CompareView::set_document(DesignDocument* document) {
     Entry live;
     live.id = next_id_++;
     live.source = Source::Document;
-    // Once, here; after an edit it is rebuilt in the background (refresh_live_bom).
-    live.bom = std::make_shared<const Bom>(build_bom(document_->design(), catalog_));
     entries_.insert(entries_.begin(), std::move(live));
     connect(document_, &DesignDocument::report_changed, this, &CompareView::on_report_changed);
     connect(document_, &DesignDocument::stale_changed, this, &CompareView::update_stale);
     connect(document_, &QObject::destroyed, this, [this] { set_document(nullptr); });
-    if (training_model_) project(entries_.front());
   }
-  rebuild();
+  live_refresh_->request();
 }
 
-void CompareView::on_report_changed() {
+void CompareView::on_report_changed() { live_refresh_->request(); }
+
+void CompareView::refresh_live() {
   // The open design changed: its figures, its bill of materials and its projection follow.
   if (!entries_.empty() && entries_.front().source == Source::Document) {
-    refresh_live_bom();
-    if (training_model_) project(entries_.front());
+    Entry& live = entries_.front();
+    if (!live.bom && !live.bom_pending && !document_->is_large())
+      live.bom = std::make_shared<const Bom>(build_bom(document_->design(), catalog_));  // a small design: at once
+    else
+      refresh_live_bom();
+    if (training_model_) project(live);
   }
   rebuild();
 }
@@ -237,8 +242,8 @@ void CompareView::refresh_live_bom() {
             e->bom_pending = false;
             rebuild();
           });
-  watcher->setFuture(QtConcurrent::run([copy = document_->design(), &catalog = catalog_] {
-    return std::make_shared<const Bom>(build_bom(copy, catalog));
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), &catalog = catalog_] {
+    return std::make_shared<const Bom>(build_bom(*snapshot.result(), catalog));
   }));
 }
 
@@ -287,7 +292,8 @@ bool CompareView::add_variant(const QString& from_catalog_id, const QString& to_
 std::vector<const CompareView::Entry*> CompareView::shown() const {
   std::vector<const Entry*> out;
   for (const Entry& e : entries_)
-    if (e.source == Source::Document ? document_ && e.bom : e.report && e.bom) out.push_back(&e);
+    if (e.source == Source::Document ? document_ && document_->has_report() && e.bom : e.report && e.bom)
+      out.push_back(&e);
   return out;
 }
 
@@ -349,7 +355,7 @@ void CompareView::analyse(Entry& entry) {
     if (training_model_) project(*e);
     rebuild();
   });
-  watcher->setFuture(QtConcurrent::run([design = entry.design, &catalog = catalog_] {
+  watcher->setFuture(QtConcurrent::run(background_pool(), [design = entry.design, &catalog = catalog_] {
     return Analysis{std::make_shared<const DesignReport>(analyze_design(*design, catalog)),
                     std::make_shared<const Bom>(build_bom(*design, catalog))};
   }));
@@ -444,9 +450,12 @@ void CompareView::project(Entry& entry) {
                      true);
             rebuild();
           });
-  // The job works on its own copy: the open design may change while it runs.
-  auto copy = entry.source == Source::Document ? std::make_shared<const Design>(*design) : entry.design;
-  watcher->setFuture(QtConcurrent::run([copy, request, &catalog = catalog_] { return project_on(*copy, catalog, request); }));
+  // The job works on a snapshot: the open design may change while it runs.
+  const QFuture<std::shared_ptr<const Design>> snapshot =
+      entry.source == Source::Document ? document_->snapshot() : QtFuture::makeReadyFuture(entry.design);
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot, request, &catalog = catalog_] {
+    return project_on(*snapshot.result(), catalog, request);
+  }));
 }
 
 // ---- showing --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 // design files the user adds, and variants of the open design with another server model — with
 // the core's DesignComparison in a table (differences against the first design, the baseline),
 // a bar chart of one chosen figure, and optionally a training projection of one model on each.
-// Analyses and projections run off the GUI thread; the view never changes the open design.
+// Analyses and projections run off the GUI thread; the view never changes the open design. While
+// the view is hidden it leaves the open design alone; it catches up when shown.
 
 #include <QString>
 #include <QStringList>
@@ -30,6 +31,7 @@ class QChartView;
 namespace cf::ui {
 
 class ComparisonTableModel;
+class RefreshWhenShown;
 class DesignDocument;
 
 class CompareView : public QWidget {
@@ -109,6 +111,7 @@ class CompareView : public QWidget {
   void variant_with_dialog();
   void remove_selected();
   void on_report_changed();
+  void refresh_live();  // the open design's column: its BOM, projection and figures
   void refresh_live_bom();
   // The entries the comparison shows (analysed), in column order.
   std::vector<const Entry*> shown() const;
@@ -127,6 +130,7 @@ class CompareView : public QWidget {
 
   const Catalog& catalog_;
   DesignDocument* document_ = nullptr;
+  RefreshWhenShown* live_refresh_ = nullptr;
   std::vector<Entry> entries_;  // the document's first
   int next_id_ = 1;
   quint64 generation_ = 0;      // bumped when a projection's inputs change

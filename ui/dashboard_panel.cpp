@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "dashboard_charts.h"
+#include "refresh_when_shown.h"
 #include "design_document.h"
 #include "training_format.h"
 #include "training_runner.h"
@@ -22,7 +23,8 @@ std::size_t slot(DashboardChart which) { return static_cast<std::size_t>(which);
 
 }  // namespace
 
-DashboardPanel::DashboardPanel(QWidget* parent) : QWidget(parent) {
+DashboardPanel::DashboardPanel(QWidget* parent)
+    : QWidget(parent), refresh_(new RefreshWhenShown(this, [this] { refresh_design_charts(); })) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   tabs_ = new QTabWidget(this);
@@ -82,13 +84,13 @@ void DashboardPanel::set_document(DesignDocument* document) {
   if (document_) disconnect(document_, nullptr, this, nullptr);
   document_ = document;
   if (document_) {
-    connect(document_, &DesignDocument::report_changed, this, &DashboardPanel::refresh_design_charts);
+    connect(document_, &DesignDocument::report_changed, refresh_, &RefreshWhenShown::request);
     connect(document_, &DesignDocument::stale_changed, this, &DashboardPanel::set_design_stale);
     connect(document_, &QObject::destroyed, this, [this] { set_document(nullptr); });
   }
   training_.reset();
   training_failure_.clear();
-  refresh_design_charts();
+  refresh_->request();
   refresh_training_charts();
 }
 
@@ -106,7 +108,7 @@ void DashboardPanel::set_runner(TrainingRunner* runner) {
 
 void DashboardPanel::set_rack_limit(int racks) {
   rack_limit_ = racks;
-  refresh_design_charts();
+  refresh_->request();
 }
 
 void DashboardPanel::show_training(std::shared_ptr<const TrainingResult> result) {
@@ -127,6 +129,11 @@ void DashboardPanel::refresh_design_charts() {
     set_chart(DashboardChart::PowerByCategory, empty_chart(tr("IT power by category, kW"), none));
     set_chart(DashboardChart::PowerByRack, empty_chart(tr("IT power per rack, kW"), none));
     set_chart(DashboardChart::Cost, empty_chart(tr("Cost, $"), none));
+  } else if (!document_->has_report()) {
+    const QString waiting = tr("Analysing the design\u2026");
+    set_chart(DashboardChart::PowerByCategory, empty_chart(tr("IT power by category, kW"), waiting));
+    set_chart(DashboardChart::PowerByRack, empty_chart(tr("IT power per rack, kW"), waiting));
+    set_chart(DashboardChart::Cost, empty_chart(tr("Cost, $"), waiting));
   } else {
     const DesignReport& r = document_->report();
     set_chart(DashboardChart::PowerByCategory, power_category_chart(r.power));

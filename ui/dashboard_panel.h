@@ -2,7 +2,9 @@
 // The analysis dashboard: power by category and by rack, cost over the TCO horizon, the best
 // plan's step time, throughput and time to train against the GPU count, and goodput. Charts come
 // from dashboard_charts.h; the design's figures follow the document's report and the training
-// figures the TrainingRunner's result. Stale figures are greyed until the new ones arrive.
+// figures the TrainingRunner's result. Stale figures are greyed until the new ones arrive; a
+// large design's charts say so until its first analysis is in. While the dock is hidden the
+// design's charts are not redrawn; they catch up when it is shown.
 
 #include <QWidget>
 #include <memory>
@@ -15,6 +17,7 @@ class QTabWidget;
 namespace cf::ui {
 
 class DesignDocument;
+class RefreshWhenShown;
 class TrainingRunner;
 struct TrainingResult;
 
@@ -51,6 +54,7 @@ class DashboardPanel : public QWidget {
   void set_training_stale(bool stale);
 
   DesignDocument* document_ = nullptr;
+  RefreshWhenShown* refresh_ = nullptr;
   TrainingRunner* runner_ = nullptr;
   std::shared_ptr<const TrainingResult> training_;
   QString training_failure_;

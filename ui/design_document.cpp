@@ -11,6 +11,7 @@
 
 #include "edit_command.h"
 #include "io/design_file.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -24,23 +25,50 @@ int device_count(const Design& d) {
 
 }  // namespace
 
-DesignDocument::DesignDocument(const Catalog& catalog, Design design, QString file_path, QObject* parent)
+DesignDocument::DesignDocument(const Catalog& catalog, Design design, QString file_path, QObject* parent,
+                               int background_devices)
     : QObject(parent),
       catalog_(catalog),
       design_(std::move(design)),
       file_path_(file_path.isEmpty() ? QString() : QFileInfo(file_path).absoluteFilePath()),
       undo_stack_(new QUndoStack(this)),
-      report_(std::make_shared<DesignReport>(analyze_design(design_, catalog_))) {
+      background_devices_(background_devices) {
   analysis_timer_.setSingleShot(true);
   analysis_timer_.setInterval(kAnalysisDebounceMs);
   connect(&analysis_timer_, &QTimer::timeout, this, &DesignDocument::start_analysis);
   connect(undo_stack_, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modified_changed(!clean); });
+  if (!is_large()) {
+    report_ = std::make_shared<DesignReport>(analyze_design(design_, catalog_));
+    return;
+  }
+  // A large design is drawn before its figures are in: no report yet; the first analysis starts
+  // on a worker thread as soon as the event loop runs again, once the views are built.
+  report_ = std::make_shared<DesignReport>();
+  has_report_ = false;
+  stale_ = true;
+  QTimer::singleShot(0, this, &DesignDocument::start_analysis);
 }
 
 DesignDocument::~DesignDocument() {
-  // A background analysis reads the catalog: let it finish before anything goes.
+  // A background analysis reads the catalog, a snapshot the design: let them finish first.
   generation_ = ~quint64{0};
   for (auto* watcher : findChildren<QFutureWatcherBase*>()) watcher->waitForFinished();
+  if (snapshot_) snapshot_->waitForFinished();
+}
+
+bool DesignDocument::is_large() const { return device_count(design_) > background_devices_; }
+
+QFuture<std::shared_ptr<const Design>> DesignDocument::snapshot() {
+  if (!snapshot_)
+    // Only reads on both threads until the next edit, which waits for the copy (mutable_design).
+    snapshot_ = QtConcurrent::run(background_pool(),
+                                  [design = &design_] { return std::make_shared<const Design>(*design); });
+  return *snapshot_;
+}
+
+Design& DesignDocument::mutable_design() {
+  if (snapshot_) snapshot_->waitForFinished();
+  return design_;
 }
 
 bool DesignDocument::apply(std::unique_ptr<Edit> edit, QString* reason) {
@@ -52,9 +80,10 @@ bool DesignDocument::apply(std::unique_ptr<Edit> edit, QString* reason) {
 
 bool DesignDocument::apply_all(const QString& text, std::vector<std::unique_ptr<Edit>> edits, QString* reason) {
   last_refusal_.clear();
+  Design& design = mutable_design();
   std::size_t applied = 0;
   for (; applied < edits.size(); ++applied) {
-    const EditResult result = edits[applied]->apply(design_, catalog_);
+    const EditResult result = edits[applied]->apply(design, catalog_);
     if (!result) {
       last_refusal_ = QString::fromStdString(result.reason());
       break;
@@ -62,7 +91,7 @@ bool DesignDocument::apply_all(const QString& text, std::vector<std::unique_ptr<
   }
   if (applied < edits.size()) {
     // All or nothing: take back what applied, newest first.
-    while (applied > 0) edits[--applied]->revert(design_);
+    while (applied > 0) edits[--applied]->revert(design);
     if (reason) *reason = last_refusal_;
     return false;
   }
@@ -79,14 +108,16 @@ bool DesignDocument::apply_all(const QString& text, std::vector<std::unique_ptr<
 
 void DesignDocument::on_design_changed() {
   ++generation_;
+  snapshot_.reset();  // it is of the version before
   set_stale(true);
   emit design_changed();
   analysis_timer_.start();
 }
 
 void DesignDocument::start_analysis() {
-  if (device_count(design_) <= background_devices_) {
+  if (!is_large()) {
     report_ = std::make_shared<DesignReport>(analyze_design(design_, catalog_));
+    has_report_ = true;
     set_stale(false);
     emit report_changed();
     return;
@@ -103,12 +134,14 @@ void DesignDocument::start_analysis() {
       return;
     }
     report_ = watcher->result();
+    has_report_ = true;
     set_stale(false);
     emit report_changed();
   });
-  // The worker gets its own copy: the GUI may edit the design while it runs.
-  watcher->setFuture(QtConcurrent::run([design = design_, &catalog = catalog_] {
-    return std::shared_ptr<const DesignReport>(std::make_shared<DesignReport>(analyze_design(design, catalog)));
+  // The worker reads a snapshot: the GUI may edit the design while it runs.
+  watcher->setFuture(QtConcurrent::run(background_pool(), [design = snapshot(), &catalog = catalog_] {
+    return std::shared_ptr<const DesignReport>(
+        std::make_shared<DesignReport>(analyze_design(*design.result(), catalog)));
   }));
 }
 
@@ -117,6 +150,7 @@ void DesignDocument::refresh_report_now() {
   analysis_timer_.stop();
   ++generation_;  // a background result still on its way is older than this one
   report_ = std::make_shared<DesignReport>(analyze_design(design_, catalog_));
+  has_report_ = true;
   set_stale(false);
   emit report_changed();
 }

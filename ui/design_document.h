@@ -2,15 +2,19 @@
 // The open design: owns the Design, its undo stack, the file it came from and the latest
 // analysis (DesignReport). Every change goes through apply() as a core Edit wrapped in an undo
 // command; after any change the analysis reruns by itself — debounced, and off the GUI thread for
-// large designs, with report_is_stale() true until the new report arrives. Views read design()
-// and report() and ask for changes by calling apply(); the selection is shared here so that
-// every view shows the same selected objects.
+// large designs, with report_is_stale() true until the new report arrives. A large design's first
+// analysis runs off the GUI thread too: the views draw the design at once and show the figures
+// when they arrive (has_report() false until then). Views read design() and report() and ask for
+// changes by calling apply(); the selection is shared here so that every view shows the same
+// selected objects. Work off the GUI thread reads the design through snapshot().
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 #include "analysis/design_report.h"
 #include "catalog/catalog.h"
@@ -25,9 +29,11 @@ class DesignDocument : public QObject {
   Q_OBJECT
 
  public:
-  // `catalog` must outlive the document. The first analysis runs synchronously, so report() is
-  // current when the constructor returns.
-  DesignDocument(const Catalog& catalog, Design design, QString file_path = {}, QObject* parent = nullptr);
+  // `catalog` must outlive the document. The first analysis of a design of up to
+  // `background_devices` devices runs synchronously, so report() is current when the constructor
+  // returns; a larger design's runs off the GUI thread (has_report() false until it arrives).
+  DesignDocument(const Catalog& catalog, Design design, QString file_path = {}, QObject* parent = nullptr,
+                 int background_devices = kBackgroundAnalysisDevices);
   ~DesignDocument() override;
 
   const Design& design() const { return design_; }
@@ -41,18 +47,28 @@ class DesignDocument : public QObject {
   bool apply_all(const QString& text, std::vector<std::unique_ptr<Edit>> edits, QString* reason = nullptr);
   const QString& last_refusal() const { return last_refusal_; }
 
-  // The latest analysis; stale while a newer one is pending.
+  // The latest analysis; stale while a newer one is pending. Empty (and stale) until the first
+  // analysis of a large design arrives: has_report() says whether it has.
   const DesignReport& report() const { return *report_; }
   std::shared_ptr<const DesignReport> shared_report() const { return report_; }
   bool report_is_stale() const { return stale_; }
+  bool has_report() const { return has_report_; }
   // Runs any pending analysis now, on this thread (tests; exports that need current figures).
   void refresh_report_now();
   // Designs with more devices than this are analysed off the GUI thread (the 1,000-GPU sample
   // analyses in a few ms; a 100,000-GPU design takes about a second).
   static constexpr int kBackgroundAnalysisDevices = 2000;
   void set_background_analysis_devices(int devices) { background_devices_ = devices; }
+  int background_analysis_devices() const { return background_devices_; }
+  // More devices than that: analysed off the GUI thread, and so are other slow jobs on it.
+  bool is_large() const;
   // Quiet time after an edit before the analysis reruns.
   static constexpr int kAnalysisDebounceMs = 60;
+
+  // The design as it is now, immutable and shared, for work off the GUI thread (analysis, layouts,
+  // projections): one copy per version of the design, taken by a worker thread while the GUI goes
+  // on (the next edit waits until the copy is done).
+  QFuture<std::shared_ptr<const Design>> snapshot();
 
   const QString& file_path() const { return file_path_; }
   // Saves atomically (core save_design, keeps a .bak); the path becomes the document's file and
@@ -80,7 +96,8 @@ class DesignDocument : public QObject {
 
  private:
   friend class EditCommand;
-  Design& mutable_design() { return design_; }
+  // The design to edit: once no snapshot is still being copied from it.
+  Design& mutable_design();
   void on_design_changed();
   void start_analysis();
   void set_stale(bool stale);
@@ -91,6 +108,8 @@ class DesignDocument : public QObject {
   QUndoStack* undo_stack_ = nullptr;
   std::shared_ptr<const DesignReport> report_;
   bool stale_ = false;
+  bool has_report_ = true;
+  std::optional<QFuture<std::shared_ptr<const Design>>> snapshot_;  // of the current version, once taken
   QTimer analysis_timer_;
   quint64 generation_ = 0;         // bumped on every change; a late background result is dropped
   bool analysis_running_ = false;  // one background analysis at a time; reruns when it ends

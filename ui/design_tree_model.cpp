@@ -28,25 +28,30 @@ DesignTreeModel::DesignTreeModel(const Catalog& catalog, QObject* parent)
   for (int r = 0; r < kRoleCount; ++r) role_icons_[r] = role_icon(static_cast<Role>(r));
 }
 
-void DesignTreeModel::set_design(const Design* design, const DesignSummary* summary) {
+void DesignTreeModel::set_design(const Design* design, std::shared_ptr<const DesignReport> report) {
   beginResetModel();
   design_ = design;
-  summary_ = summary;
+  report_ = std::move(report);
   rebuild();
   endResetModel();
 }
 
-void DesignTreeModel::set_summary(const DesignSummary* summary) {
-  // A new report replaces the old one (and frees it): the power column reads the new figures.
-  emit layoutAboutToBeChanged();
-  summary_ = summary;
-  emit layoutChanged();
+void DesignTreeModel::set_report(std::shared_ptr<const DesignReport> report) {
+  report_ = std::move(report);
+  // Only racks show a figure of the report.
+  for (int row : top_) {
+    const int racks = static_cast<int>(nodes_[row].children.size());
+    if (racks == 0) continue;
+    const QModelIndex parent = createIndex(nodes_[row].row_in_parent, NameColumn, static_cast<quintptr>(row));
+    emit dataChanged(index(0, PowerColumn, parent), index(racks - 1, PowerColumn, parent), {Qt::DisplayRole});
+  }
 }
 
 void DesignTreeModel::rebuild() {
   nodes_.clear();
   top_.clear();
   node_by_id_.clear();
+  rack_node_of_device_.clear();
   if (!design_) return;
 
   // Every rack names an existing row: the loader refuses a design that does not.
@@ -83,9 +88,14 @@ void DesignTreeModel::add_rack(int row_node, std::size_t rack_index) {
   nodes_.push_back(n);
   const int rack_node = static_cast<int>(nodes_.size()) - 1;
   nodes_[row_node].children.push_back(rack_node);
-  const Rack& rack = design_->racks[rack_index];
-  node_by_id_.emplace(rack.id, rack_node);
+  node_by_id_.emplace(design_->racks[rack_index].id, rack_node);
+}
 
+void DesignTreeModel::build_devices(int rack_node) const {
+  if (nodes_[rack_node].devices_built) return;
+  nodes_[rack_node].devices_built = true;
+  const std::size_t rack_index = nodes_[rack_node].item;
+  const Rack& rack = design_->racks[rack_index];
   std::vector<std::size_t> devices(rack.devices.size());
   for (std::size_t i = 0; i < devices.size(); ++i) devices[i] = i;
   std::stable_sort(devices.begin(), devices.end(), [&](std::size_t a, std::size_t b) {
@@ -111,8 +121,25 @@ const DesignTreeModel::Node* DesignTreeModel::node(const QModelIndex& index) con
   return id < nodes_.size() ? &nodes_[id] : nullptr;
 }
 
+int DesignTreeModel::child_count(const Node& n) const {
+  if (n.kind == NodeKind::Rack && !n.devices_built) return static_cast<int>(rack_of(n).devices.size());
+  return static_cast<int>(n.children.size());
+}
+
 QModelIndex DesignTreeModel::index_of_object(const std::string& id) const {
   auto it = node_by_id_.find(id);
+  if (it == node_by_id_.end() && design_) {
+    // A device whose rack was never opened: find its rack, then make the rack's device nodes.
+    if (rack_node_of_device_.empty())
+      for (std::size_t n = 0; n < nodes_.size(); ++n)
+        if (nodes_[n].kind == NodeKind::Rack)
+          for (const Device& device : rack_of(nodes_[n]).devices)
+            rack_node_of_device_.emplace(device.id, static_cast<int>(n));
+    const auto rack = rack_node_of_device_.find(id);
+    if (rack == rack_node_of_device_.end()) return {};
+    build_devices(rack->second);
+    it = node_by_id_.find(id);
+  }
   if (it == node_by_id_.end()) return {};
   return createIndex(nodes_[it->second].row_in_parent, NameColumn,
                      static_cast<quintptr>(it->second));
@@ -143,6 +170,11 @@ QModelIndex DesignTreeModel::index(int row, int column, const QModelIndex& paren
   if (parent.isValid()) {
     const Node* p = node(parent);
     if (!p) return {};
+    if (p->kind == NodeKind::Rack && !p->devices_built) {
+      const auto rack_node = static_cast<int>(parent.internalId());
+      build_devices(rack_node);
+      p = &nodes_[static_cast<std::size_t>(rack_node)];  // the vector may have moved
+    }
     siblings = &p->children;
   }
   if (row >= static_cast<int>(siblings->size())) return {};
@@ -159,7 +191,7 @@ int DesignTreeModel::rowCount(const QModelIndex& parent) const {
   if (!parent.isValid()) return static_cast<int>(top_.size());
   if (parent.column() != NameColumn) return 0;
   const Node* p = node(parent);
-  return p ? static_cast<int>(p->children.size()) : 0;
+  return p ? child_count(*p) : 0;
 }
 
 int DesignTreeModel::columnCount(const QModelIndex&) const {
@@ -240,9 +272,9 @@ QVariant DesignTreeModel::display(const Node& n, int column) const {
       const Rack& rack = rack_of(n);
       if (column == NameColumn) return display_name(rack.name, rack.id);
       if (column == TypeColumn) return type_text(rack.catalog_id);
-      if (column == PowerColumn && summary_ && n.item < summary_->rack_power.size() &&
-          summary_->rack_power[n.item].id == rack.id)
-        return format_kw(summary_->rack_power[n.item].max_w);
+      if (column == PowerColumn && report_ && n.item < report_->summary.rack_power.size() &&
+          report_->summary.rack_power[n.item].id == rack.id)
+        return format_kw(report_->summary.rack_power[n.item].max_w);
       return {};
     }
     case NodeKind::Device: {

@@ -1,16 +1,19 @@
 #pragma once
 // The design as a tree for Qt views: rows, their racks (by position), the racks' devices (by U).
 // Columns: Name, Type (catalog vendor and model), U, Max power (kW; the dash when the catalog has
-// no figure). Reads the Design, the Catalog and the core's DesignSummary; computes nothing.
+// no figure). Reads the Design, the Catalog and the core's DesignReport; computes nothing.
+// A rack's devices become items when a view first asks for them (opened, or looked up by id), so
+// that a 100,000-GPU design's tree costs its rows and racks until someone looks inside.
 
 #include <QAbstractItemModel>
 #include <QIcon>
 #include <array>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "analysis/summary.h"
+#include "analysis/design_report.h"
 #include "catalog/catalog.h"
 #include "design/design.h"
 #include "role_palette.h"
@@ -28,11 +31,11 @@ class DesignTreeModel : public QAbstractItemModel {
 
   explicit DesignTreeModel(const Catalog& catalog, QObject* parent = nullptr);
 
-  // Shows `design` with the figures of `summary` (both may be null: an empty tree). They must stay
-  // alive until the next call.
-  void set_design(const Design* design, const DesignSummary* summary);
-  // The summary of a new report of the same design (the old one is freed); null: none.
-  void set_summary(const DesignSummary* summary);
+  // Shows `design` (null: an empty tree; it must stay alive until the next call) with the figures
+  // of `report` (null: dashes).
+  void set_design(const Design* design, std::shared_ptr<const DesignReport> report);
+  // New figures for the same design (a report that arrived).
+  void set_report(std::shared_ptr<const DesignReport> report);
 
   // The item (column 0) of the row, rack or device with this id; invalid when there is none.
   QModelIndex index_of_object(const std::string& id) const;
@@ -55,10 +58,14 @@ class DesignTreeModel : public QAbstractItemModel {
     std::size_t item = 0;   // rows: index in design.rows; racks: in design.racks; devices: in rack
     std::size_t rack = 0;   // devices: index of their rack in design.racks
     std::vector<int> children;
+    bool devices_built = false;  // racks: their device nodes exist
   };
 
   void rebuild();
   void add_rack(int row_node, std::size_t rack_index);
+  // The device nodes of a rack node, made on first need (nodes are only ever appended).
+  void build_devices(int rack_node) const;
+  int child_count(const Node& n) const;
   const Node* node(const QModelIndex& index) const;
   const Row& row_of(const Node& n) const { return design_->rows[n.item]; }
   const Rack& rack_of(const Node& n) const {
@@ -72,10 +79,12 @@ class DesignTreeModel : public QAbstractItemModel {
 
   const Catalog& catalog_;
   const Design* design_ = nullptr;
-  const DesignSummary* summary_ = nullptr;
-  std::vector<Node> nodes_;
+  std::shared_ptr<const DesignReport> report_;
+  // Grown by const lookups (build_devices): what exists is part of no observable state.
+  mutable std::vector<Node> nodes_;
   std::vector<int> top_;
-  std::unordered_map<std::string, int> node_by_id_;
+  mutable std::unordered_map<std::string, int> node_by_id_;
+  mutable std::unordered_map<std::string, int> rack_node_of_device_;  // filled on the first lookup
   std::array<QIcon, kRoleCount> role_icons_;
 };
 

@@ -226,6 +226,58 @@ class CoolingItem : public QGraphicsItem {
   QString label_;
 };
 
+// Holds the row, rack and cooling items: hiding it hides them all at once.
+class DetailLayer : public QGraphicsItem {
+ public:
+  DetailLayer() { setFlag(ItemHasNoContents); }
+  QRectF boundingRect() const override { return {}; }
+  void paint(QPainter*, const QStyleOptionGraphicsItem*, QWidget*) override {}
+};
+
+// The whole floor in one item, for when racks are a few pixels wide: every row, cooling unit and
+// rack filled as its own item would fill it at that size (no outline, no label: they are left
+// out below kOverviewBelowPx either way), the selected racks marked. Cached in device pixels: a
+// repaint or a pan draws the pixmap.
+class OverviewItem : public QGraphicsItem {
+ public:
+  explicit OverviewItem(const FloorPlanScene& scene) : scene_(scene) {
+    setCacheMode(DeviceCoordinateCache);
+    setZValue(0);
+  }
+  int type() const override { return FloorPlanScene::kOverviewType; }
+  QRectF boundingRect() const override {
+    return FloorPlanScene::to_scene(scene_.layout().bounds).adjusted(-kMarkMm, -kMarkMm, kMarkMm, kMarkMm);
+  }
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) override {
+    const FloorLayout& l = scene_.layout();
+    const double px = 1.0 / lod_of(option, painter);
+    for (const FloorRow& row : l.rows) painter->fillRect(FloorPlanScene::to_scene(row.area), kRowFill);
+    const QBrush hatch(role_color(Role::Cooling).darker(120), Qt::BDiagPattern);
+    for (const FloorCoolingUnit& unit : l.cooling_units) {
+      if (!unit.footprint) continue;
+      const QRectF r = FloorPlanScene::to_scene(*unit.footprint);
+      painter->fillRect(r, Qt::white);
+      painter->fillRect(r, hatch);
+    }
+    for (std::size_t i = 0; i < l.racks.size(); ++i)
+      if (l.racks[i].footprint)
+        painter->fillRect(FloorPlanScene::to_scene(*l.racks[i].footprint), scene_.fill_of_rack(static_cast<int>(i)));
+    // The selection: a band in the highlight colour around each selected rack, two pixels wide
+    // so that it shows even on a rack one pixel wide.
+    QPen mark(QApplication::palette().color(QPalette::Highlight), 2 * px);
+    mark.setJoinStyle(Qt::MiterJoin);
+    painter->setPen(mark);
+    painter->setBrush(Qt::NoBrush);
+    for (std::size_t i = 0; i < l.racks.size(); ++i)
+      if (l.racks[i].footprint && scene_.rack_selected(static_cast<int>(i)))
+        painter->drawRect(FloorPlanScene::to_scene(*l.racks[i].footprint).adjusted(-px, -px, px, px));
+  }
+
+ private:
+  static constexpr double kMarkMm = 2000;  // room for the selection band when zoomed far out
+  const FloorPlanScene& scene_;
+};
+
 }  // namespace
 
 FloorPlanScene::FloorPlanScene(QObject* parent) : QGraphicsScene(parent) {}
@@ -243,17 +295,25 @@ void FloorPlanScene::set_layout(FloorLayout layout, bool stale) {
   clear();
   rack_items_.clear();
   layout_ = std::move(layout);
+  selected_.assign(layout_.racks.size(), 0);
   stale_ = stale;
   recolor();
+  detail_layer_ = new DetailLayer;
+  addItem(detail_layer_);
+  overview_item_ = new OverviewItem(*this);
+  addItem(overview_item_);
+  detail_layer_->setVisible(!overview_);
+  overview_item_->setVisible(overview_);
   const double pitch_mm = layout_.rack_pitch_m * kMmPerMetre;
   for (int i = 0; i < static_cast<int>(layout_.rows.size()); ++i)
-    addItem(new RowItem(layout_.rows[static_cast<std::size_t>(i)], i, pitch_mm));
+    (new RowItem(layout_.rows[static_cast<std::size_t>(i)], i, pitch_mm))->setParentItem(detail_layer_);
   for (int i = 0; i < static_cast<int>(layout_.cooling_units.size()); ++i)
-    if (const auto& unit = layout_.cooling_units[static_cast<std::size_t>(i)]; unit.footprint) addItem(new CoolingItem(unit, i));
+    if (const auto& unit = layout_.cooling_units[static_cast<std::size_t>(i)]; unit.footprint)
+      (new CoolingItem(unit, i))->setParentItem(detail_layer_);
   for (int i = 0; i < static_cast<int>(layout_.racks.size()); ++i) {
     if (!layout_.racks[static_cast<std::size_t>(i)].footprint) continue;  // unknown rack size: not drawn
     auto* item = new RackItem(*this, i);
-    addItem(item);
+    item->setParentItem(detail_layer_);
     rack_items_.insert(item->data(0).toString(), item);
   }
   select_racks(selected);
@@ -267,6 +327,7 @@ void FloorPlanScene::set_mode(FloorColorMode mode) {
   if (mode == mode_) return;
   mode_ = mode;
   recolor();
+  if (overview_item_) overview_item_->update();  // its cache
   update();
 }
 
@@ -274,7 +335,21 @@ void FloorPlanScene::set_stale(bool stale) {
   if (stale == stale_) return;
   stale_ = stale;
   recolor();
+  if (overview_item_) overview_item_->update();
   update();
+}
+
+bool FloorPlanScene::overview_at(double pixels_per_mm) const {
+  return layout_.rack_pitch_m * kMmPerMetre * pixels_per_mm < kOverviewBelowPx;
+}
+
+void FloorPlanScene::set_overview(bool on) {
+  if (on == overview_) return;
+  const QStringList selected = selected_racks();  // hidden items lose their selection
+  overview_ = on;
+  if (detail_layer_) detail_layer_->setVisible(!on);
+  if (overview_item_) overview_item_->setVisible(on);
+  select_racks(selected);
 }
 
 void FloorPlanScene::recolor() {
@@ -294,18 +369,49 @@ void FloorPlanScene::recolor() {
 
 void FloorPlanScene::select_racks(const QStringList& rack_ids) {
   QSet<QString> wanted(rack_ids.begin(), rack_ids.end());
-  for (auto it = rack_items_.cbegin(); it != rack_items_.cend(); ++it) it.value()->setSelected(wanted.contains(it.key()));
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i)
+    selected_[i] = wanted.contains(QString::fromStdString(layout_.racks[i].id)) ? 1 : 0;
+  if (!overview_)
+    for (auto it = rack_items_.cbegin(); it != rack_items_.cend(); ++it) it.value()->setSelected(wanted.contains(it.key()));
+  if (overview_item_) overview_item_->update();
 }
 
 QStringList FloorPlanScene::selected_racks() const {
   QStringList ids;
-  for (QGraphicsItem* item : selectedItems())
-    if (item->type() == kRackType) ids << rack_id_of(item);
-  // Design order, so the selection does not depend on the scene's index.
-  std::sort(ids.begin(), ids.end(), [this](const QString& a, const QString& b) {
-    return rack_items_.value(a)->data(1).toInt() < rack_items_.value(b)->data(1).toInt();
-  });
+  // In design order, so the selection does not depend on the scene's index. The items' own
+  // selection (a rubber band) while they are shown, the scene's while the overview is.
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
+    const QString id = QString::fromStdString(layout_.racks[i].id);
+    const QGraphicsItem* item = overview_ ? nullptr : rack_items_.value(id);
+    if (item ? item->isSelected() : selected_[i] != 0) ids << id;
+  }
   return ids;
+}
+
+QStringList FloorPlanScene::racks_in(const QRectF& scene_rect) const {
+  QStringList ids;
+  for (const FloorRack& r : layout_.racks)
+    if (r.footprint && to_scene(*r.footprint).intersects(scene_rect)) ids << QString::fromStdString(r.id);
+  return ids;
+}
+
+int FloorPlanScene::rack_index_at(const QPointF& p) const {
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i)
+    if (layout_.racks[i].footprint && to_scene(*layout_.racks[i].footprint).contains(p)) return static_cast<int>(i);
+  return -1;
+}
+
+int FloorPlanScene::cooling_index_at(const QPointF& p) const {
+  for (std::size_t i = 0; i < layout_.cooling_units.size(); ++i)
+    if (layout_.cooling_units[i].footprint && to_scene(*layout_.cooling_units[i].footprint).contains(p))
+      return static_cast<int>(i);
+  return -1;
+}
+
+int FloorPlanScene::row_index_at(const QPointF& p) const {
+  for (std::size_t i = 0; i < layout_.rows.size(); ++i)
+    if (to_scene(layout_.rows[i].area).contains(p)) return static_cast<int>(i);
+  return -1;
 }
 
 QGraphicsItem* FloorPlanScene::rack_item(const QString& rack_id) const { return rack_items_.value(rack_id); }
@@ -315,9 +421,8 @@ QString FloorPlanScene::rack_id_of(const QGraphicsItem* item) {
 }
 
 QString FloorPlanScene::rack_at(const QPointF& scene_pos) const {
-  for (QGraphicsItem* item : items(scene_pos))
-    if (item->type() == kRackType) return rack_id_of(item);
-  return {};
+  const int i = rack_index_at(scene_pos);
+  return i < 0 ? QString() : QString::fromStdString(layout_.racks[static_cast<std::size_t>(i)].id);
 }
 
 QColor FloorPlanScene::rack_color(const QString& rack_id) const {
@@ -332,15 +437,18 @@ QRectF FloorPlanScene::rack_rect(const QString& rack_id) const {
 
 void FloorPlanScene::helpEvent(QGraphicsSceneHelpEvent* event) {
   // Tooltips are written when asked for: thousands of items need no text up front.
+  // From the layout, in drawing order (racks over cooling units over rows): the same whether the
+  // items or the overview are shown.
   QString text;
-  for (QGraphicsItem* item : items(event->scenePos())) {
-    const auto i = static_cast<std::size_t>(item->data(1).toInt());
-    if (item->type() == kRackType) text = rack_tooltip(layout_.racks[i]);
-    else if (item->type() == kCoolingType) text = cooling_tooltip(layout_.cooling_units[i]);
-    else if (item->type() == kRowType) text = row_tooltip(layout_.rows[i], layout_.rack_pitch_m);
-    if (!text.isEmpty()) break;
-  }
-  if (!text.isEmpty() && stale_) text += tr("<br><i>Figures of the previous analysis: a new one is running.</i>");
+  const QPointF at = event->scenePos();
+  if (const int r = rack_index_at(at); r >= 0)
+    text = rack_tooltip(layout_.racks[static_cast<std::size_t>(r)]);
+  else if (const int c = cooling_index_at(at); c >= 0)
+    text = cooling_tooltip(layout_.cooling_units[static_cast<std::size_t>(c)]);
+  else if (const int w = row_index_at(at); w >= 0)
+    text = row_tooltip(layout_.rows[static_cast<std::size_t>(w)], layout_.rack_pitch_m);
+  if (!text.isEmpty() && stale_)
+    text += tr("<br><i>The analysis is running: figures are those of the last one, if any.</i>");
   if (text.isEmpty()) QToolTip::hideText();
   else QToolTip::showText(event->screenPos(), text, event->widget());
   event->setAccepted(!text.isEmpty());

@@ -6,6 +6,11 @@
 //
 // Cheap at 100,000 GPUs: one item per rack and per cooling unit, fills computed once per
 // rebuild or mode change, and labels painted only when the level of detail makes them legible.
+// Zoomed out so far that a rack is a few pixels wide (the whole floor of a large design), the
+// scene shows its overview instead: one cached item that paints every row, cooling unit and rack
+// with the same fills (no outlines or labels, which would not show at that size either) and the
+// selection, in place of thousands of items. Selection and hit tests work from the layout, so
+// they are the same in both.
 
 #include <QColor>
 #include <QGraphicsScene>
@@ -36,6 +41,9 @@ class FloorPlanScene : public QGraphicsScene {
   static constexpr int kRowType = 65536 + 1;   // QGraphicsItem::UserType + 1
   static constexpr int kRackType = 65536 + 2;
   static constexpr int kCoolingType = 65536 + 3;
+  static constexpr int kOverviewType = 65536 + 4;
+  // The overview is shown below this rack pitch on screen (px): where racks lose their outline.
+  static constexpr double kOverviewBelowPx = 5.0;
 
   explicit FloorPlanScene(QObject* parent = nullptr);
 
@@ -51,9 +59,19 @@ class FloorPlanScene : public QGraphicsScene {
   void set_stale(bool stale);
   bool stale() const { return stale_; }
 
+  // The overview (one item for everything) or the items of every row, rack and cooling unit.
+  void set_overview(bool on);
+  bool overview() const { return overview_; }
+  // Whether `pixels_per_mm` (a view's scale) shows the overview.
+  bool overview_at(double pixels_per_mm) const;
+  QGraphicsItem* overview_item() const { return overview_item_; }
+
   // The rack items with these ids selected, the others not.
   void select_racks(const QStringList& rack_ids);
   QStringList selected_racks() const;
+  bool rack_selected(int index) const { return selected_[static_cast<std::size_t>(index)] != 0; }
+  // The racks whose footprint meets `scene_rect`, in design order (a rubber band).
+  QStringList racks_in(const QRectF& scene_rect) const;
 
   // The rack item of `rack_id` (nullptr when absent); the rack id of a rack item.
   QGraphicsItem* rack_item(const QString& rack_id) const;
@@ -84,6 +102,10 @@ class FloorPlanScene : public QGraphicsScene {
 
  private:
   void recolor();
+  // What is drawn at a scene point: a rack, else a cooling unit, else a row (by index); -1: none.
+  int rack_index_at(const QPointF& scene_pos) const;
+  int cooling_index_at(const QPointF& scene_pos) const;
+  int row_index_at(const QPointF& scene_pos) const;
 
   FloorLayout layout_;
   FloorColorMode mode_ = FloorColorMode::PowerDensity;
@@ -91,6 +113,10 @@ class FloorPlanScene : public QGraphicsScene {
   std::vector<QColor> colors_;  // per rack, in the current mode
   std::vector<QColor> fills_;   // as painted: greyed when stale
   QHash<QString, QGraphicsItem*> rack_items_;
+  std::vector<char> selected_;  // per rack; the items follow it while they are shown
+  bool overview_ = false;
+  QGraphicsItem* detail_layer_ = nullptr;  // parent of the row, rack and cooling items
+  QGraphicsItem* overview_item_ = nullptr;
 };
 
 }  // namespace cf::ui

@@ -14,6 +14,8 @@
 
 #include "design/edit.h"
 #include "design_document.h"
+#include "refresh_when_shown.h"
+#include "screen_cache.h"
 
 namespace cf::ui {
 
@@ -28,8 +30,10 @@ constexpr QSizeF kLegendSize{270, 84};
 }  // namespace
 
 FloorPlanView::FloorPlanView(QWidget* parent)
-    : QGraphicsView(parent), scene_(new FloorPlanScene(this)), mode_box_(new QComboBox(this)) {
+    : QGraphicsView(parent), scene_(new FloorPlanScene(this)),
+      refresh_(new RefreshWhenShown(this, [this] { rebuild_scene(); })), mode_box_(new QComboBox(this)) {
   setScene(scene_);
+  reserve_screen_cache();  // the overview is kept as a pixmap
   setDragMode(RubberBandDrag);
   setRubberBandSelectionMode(Qt::IntersectsItemShape);
   setTransformationAnchor(AnchorViewCenter);
@@ -73,6 +77,9 @@ FloorPlanView::FloorPlanView(QWidget* parent)
   connect(mode_box_, &QComboBox::activated, this,
           [this](int i) { set_mode(static_cast<FloorColorMode>(mode_box_->itemData(i).toInt())); });
   place_mode_box();
+  connect(this, &QGraphicsView::rubberBandChanged, this, [this](QRect viewport_rect, QPointF from, QPointF to) {
+    if (!viewport_rect.isNull()) band_ = QRectF(from, to).normalized();
+  });
 }
 
 QList<QAction*> FloorPlanView::view_actions() const {
@@ -99,7 +106,9 @@ void FloorPlanView::set_document(DesignDocument* document) {
   if (isVisible()) zoom_to_fit();
 }
 
-void FloorPlanView::rebuild() {
+void FloorPlanView::rebuild() { refresh_->request(); }
+
+void FloorPlanView::rebuild_scene() {
   cancel_rack_drag();
   if (!document_) {
     scene_->set_layout(FloorLayout{}, false);
@@ -196,8 +205,9 @@ void FloorPlanView::mouseMoveEvent(QMouseEvent* event) {
   if (!drag_rack_.isEmpty()) {
     QGraphicsItem* item = scene_->rack_item(drag_rack_);
     const QPointF at = mapToScene(event->position().toPoint());
-    if (!dragging_ && (mapFromScene(at) - mapFromScene(drag_start_scene_)).manhattanLength() >=
-                          QApplication::startDragDistance()) {
+    // Racks a few pixels wide (the overview) are clicked, not dragged.
+    if (!dragging_ && !scene_->overview() &&
+        (mapFromScene(at) - mapFromScene(drag_start_scene_)).manhattanLength() >= QApplication::startDragDistance()) {
       dragging_ = true;
       item->setZValue(3);
       viewport()->setCursor(Qt::SizeAllCursor);
@@ -221,12 +231,29 @@ void FloorPlanView::mouseReleaseEvent(QMouseEvent* event) {
     event->accept();
     return;
   }
+  const QRectF band = band_;
+  band_ = {};
   QGraphicsView::mouseReleaseEvent(event);
   if (rubber_band_ && event->button() == Qt::LeftButton) {
     rubber_band_ = false;
-    // The band (or a click on the floor) selected these racks: share the selection once.
-    if (document_) document_->set_selection(scene_->selected_racks());
+    if (!document_) return;
+    // The band (or a click on the floor) selected these racks: share the selection once. Under
+    // the overview the rack items are hidden, so the band's racks come from the layout.
+    if (!scene_->overview()) {
+      document_->set_selection(scene_->selected_racks());
+      return;
+    }
+    QStringList ids = (event->modifiers() & Qt::ControlModifier) ? document_->selection() : QStringList();
+    for (const QString& id : scene_->racks_in(band))
+      if (!ids.contains(id)) ids << id;
+    document_->set_selection(ids);
   }
+}
+
+bool FloorPlanView::viewportEvent(QEvent* event) {
+  // The level of detail follows the zoom, whoever changed it: decided as each frame is painted.
+  if (event->type() == QEvent::Paint) scene_->set_overview(scene_->overview_at(zoom()));
+  return QGraphicsView::viewportEvent(event);
 }
 
 void FloorPlanView::end_rack_drag(Qt::KeyboardModifiers modifiers) {

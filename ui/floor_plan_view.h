@@ -3,7 +3,9 @@
 // around the cursor, Ctrl+= / Ctrl+- / Ctrl+0 to fit), pan (middle button, or Space + drag),
 // click and rubber-band selection shared through the document, and racks moved by dragging them
 // onto another row slot — one core move_rack edit, refused moves snap back and say why through
-// message(). The legend of the colour mode stays fixed in the bottom-left corner.
+// message(). The legend of the colour mode stays fixed in the bottom-left corner. Zoomed out until
+// racks are a few pixels wide, the scene shows its overview (FloorPlanScene::set_overview). While the view
+// is hidden (another tab in front) it does not rebuild; it catches up when shown.
 
 #include <QGraphicsView>
 #include <QList>
@@ -20,6 +22,7 @@ class QComboBox;
 namespace cf::ui {
 
 class DesignDocument;
+class RefreshWhenShown;
 
 class FloorPlanView : public QGraphicsView {
   Q_OBJECT
@@ -65,17 +68,20 @@ class FloorPlanView : public QGraphicsView {
   void keyPressEvent(QKeyEvent* event) override;
   void keyReleaseEvent(QKeyEvent* event) override;
   void drawForeground(QPainter* painter, const QRectF& rect) override;
+  bool viewportEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void showEvent(QShowEvent* event) override;
 
  private:
-  void rebuild();
+  void rebuild();  // now, or when next shown
+  void rebuild_scene();
   void zoom_by(double factor);
   void place_mode_box();
   void end_rack_drag(Qt::KeyboardModifiers modifiers);
   void cancel_rack_drag();
 
   FloorPlanScene* scene_;
+  RefreshWhenShown* refresh_;
   QPointer<DesignDocument> document_;
   QComboBox* mode_box_;
   QAction *zoom_in_, *zoom_out_, *fit_;
@@ -87,6 +93,7 @@ class FloorPlanView : public QGraphicsView {
   QPointF drag_start_scene_, drag_item_start_;
   bool dragging_ = false;
   bool rubber_band_ = false;
+  QRectF band_;  // the rubber band's last extent, in the scene
   bool panning_ = false;  // middle button
   QPoint pan_last_;
   bool space_held_ = false;

@@ -47,6 +47,7 @@
 #include "io/resources.h"
 #include "problems_panel.h"
 #include "rack_elevation_view.h"
+#include "refresh_when_shown.h"
 #include "summary_panel.h"
 #include "topology_view.h"
 
@@ -70,7 +71,8 @@ const std::vector<Problem> kNoProblems;
 }  // namespace
 
 MainWindow::MainWindow(Catalog catalog, QWidget* parent)
-    : QMainWindow(parent), catalog_(std::move(catalog)) {
+    : QMainWindow(parent), catalog_(std::move(catalog)),
+      background_devices_(DesignDocument::kBackgroundAnalysisDevices) {
   undo_group_ = new QUndoGroup(this);
   autosave_ = new Autosave({}, this);
   create_views();
@@ -88,7 +90,10 @@ MainWindow::~MainWindow() {
   // The views point into the document: detach them before it goes. The start page's sample
   // readers use catalog_, a member destroyed before the child widgets are (found by ASan).
   attach_views(nullptr);
-  if (start_page_) start_page_->stop_reading();
+  // Children with work in flight (samples being read, projections) use the catalog, a member:
+  // they go first, while it is still there.
+  qDeleteAll(findChildren<QWidget*>(Qt::FindDirectChildrenOnly));
+  delete training_runner_;
 }
 
 void MainWindow::create_views() {
@@ -147,6 +152,7 @@ void MainWindow::create_docks() {
   tree_view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   tree_view_->header()->setStretchLastSection(false);
   tree_view_->header()->setSectionResizeMode(DesignTreeModel::TypeColumn, QHeaderView::Stretch);
+  tree_refresh_ = new RefreshWhenShown(tree_view_, [this] { fill_tree(); });
   tree_dock_ = add_dock(tr("Design"), QStringLiteral("design_dock"), tree_view_, Qt::LeftDockWidgetArea);
   tree_dock_->setMinimumWidth(320);
   connect(tree_view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -292,7 +298,7 @@ bool MainWindow::open_file(const QString& path) {
     return false;
   }
   if (!close_design()) return false;
-  set_document(std::make_unique<DesignDocument>(catalog_, std::move(loaded), path));
+  set_document(std::make_unique<DesignDocument>(catalog_, std::move(loaded), path, nullptr, background_devices_));
   remember_recent(document_->file_path());
   show_message(tr("Opened %1").arg(QDir::toNativeSeparators(document_->file_path())));
   return true;
@@ -300,7 +306,7 @@ bool MainWindow::open_file(const QString& path) {
 
 void MainWindow::open_design(Design design, const QString& file_path) {
   if (!close_design()) return;
-  auto document = std::make_unique<DesignDocument>(catalog_, std::move(design), file_path);
+  auto document = std::make_unique<DesignDocument>(catalog_, std::move(design), file_path, nullptr, background_devices_);
   document->mark_modified();
   set_document(std::move(document));
 }
@@ -314,7 +320,7 @@ bool MainWindow::close_design() {
 
 void MainWindow::attach_views(DesignDocument* doc) {
   autosave_->watch(doc);
-  if (!doc) tree_model_->set_design(nullptr, nullptr);  // show_design() sets the new one
+  if (!doc) tree_model_->set_design(nullptr, {});  // show_design() sets the new one
   floor_view_->set_document(doc);
   rack_view_->set_document(doc);
   topology_view_->set_document(doc);
@@ -338,10 +344,7 @@ void MainWindow::set_document(std::unique_ptr<DesignDocument> document) {
     connect(doc, &DesignDocument::selection_changed, this, &MainWindow::show_selection);
     connect(doc, &DesignDocument::modified_changed, this, [this] { update_title(); });
     connect(doc, &DesignDocument::file_path_changed, this, [this] { update_title(); });
-    connect(doc, &DesignDocument::stale_changed, this, [this](bool stale) {
-      stale_label_->setText(stale ? tr("Analysing\u2026") : QString());
-      show_report();
-    });
+    connect(doc, &DesignDocument::stale_changed, this, &MainWindow::show_report);
     attach_views(doc);
   }
   fitted_views_.clear();
@@ -388,17 +391,20 @@ bool MainWindow::show_view(const QString& name) {
 
 bool MainWindow::select_object(const QString& object_id) {
   if (!document_) return false;
-  if (!tree_model_->index_of_object(object_id.toStdString()).isValid()) {
-    // Not a row, rack or device (a link, feed, fabric...): other views may still show it.
-    bool known = false;
-    const Design& d = document_->design();
-    const std::string id = object_id.toStdString();
-    for (const auto& l : d.links) known |= l.id == id;
-    for (const auto& f : d.power_feeds) known |= f.id == id;
-    for (const auto& f : d.fabrics) known |= f.id == id;
-    for (const auto& c : d.cooling_units) known |= c.id == id;
-    if (!known) return false;
+  // Rows, racks and devices are in the tree; links, feeds, fabrics... only other views show.
+  const Design& d = document_->design();
+  const std::string id = object_id.toStdString();
+  bool known = false;
+  for (const auto& r : d.rows) known |= r.id == id;
+  for (const auto& r : d.racks) {
+    known |= r.id == id;
+    for (const auto& device : r.devices) known |= device.id == id;
   }
+  for (const auto& l : d.links) known |= l.id == id;
+  for (const auto& f : d.power_feeds) known |= f.id == id;
+  for (const auto& f : d.fabrics) known |= f.id == id;
+  for (const auto& c : d.cooling_units) known |= c.id == id;
+  if (!known) return false;
   document_->set_selection({object_id});
   tree_view_->setFocus(Qt::OtherFocusReason);
   return true;
@@ -406,6 +412,8 @@ bool MainWindow::select_object(const QString& object_id) {
 
 void MainWindow::show_selection() {
   if (!document_) return;
+  update_actions();
+  if (tree_refresh_->pending()) return;  // the tree takes the selection when it is filled
   syncing_selection_ = true;
   QItemSelectionModel* selection = tree_view_->selectionModel();
   selection->clearSelection();
@@ -422,13 +430,20 @@ void MainWindow::show_selection() {
     tree_view_->scrollTo(first, QAbstractItemView::PositionAtCenter);
   }
   syncing_selection_ = false;
-  update_actions();
 }
 
 void MainWindow::show_design() {
-  const DesignSummary* s = summary();
-  tree_model_->set_design(design(), s);
-  if (document_ && s->racks <= kExpandAllRacks)
+  tree_refresh_->request();
+  if (tree_refresh_->pending()) tree_model_->set_design(nullptr, {});  // no pointer into an old design
+  show_report();
+  show_selection();
+  update_title();
+  update_actions();
+}
+
+void MainWindow::fill_tree() {
+  tree_model_->set_design(design(), document_ ? document_->shared_report() : nullptr);
+  if (document_ && document_->design().racks.size() <= static_cast<std::size_t>(kExpandAllRacks))
     tree_view_->expandAll();
   else
     tree_view_->expandToDepth(0);
@@ -439,18 +454,21 @@ void MainWindow::show_design() {
     tree_view_->resizeColumnToContents(c);
     tree_view_->setColumnWidth(c, tree_view_->columnWidth(c) + padding);
   }
-  show_report();
   show_selection();
-  update_title();
-  update_actions();
 }
 
 void MainWindow::show_report() {
-  tree_model_->set_summary(summary());  // the old report is gone (found by ASan)
-  summary_panel_->set_report(document_ ? &document_->report() : nullptr,
-                             document_ && document_->report_is_stale());
+  const bool analysed = document_ && document_->has_report();
+  const bool stale = document_ && document_->report_is_stale();
+  if (!tree_refresh_->pending()) tree_model_->set_report(document_ ? document_->shared_report() : nullptr);
+  if (document_ && !analysed)
+    summary_panel_->set_analysing(QString::fromStdString(document_->design().name));
+  else
+    summary_panel_->set_report(analysed ? &document_->report() : nullptr, stale);
   problems_panel_->set_problems(problems(), document_ != nullptr);
-  problems_dock_->setWindowTitle(document_ ? tr("Problems (%1)").arg(problems().size()) : tr("Problems"));
+  problems_panel_->set_analysis_state(!document_ || analysed, stale);
+  problems_dock_->setWindowTitle(analysed ? tr("Problems (%1)").arg(problems().size()) : tr("Problems"));
+  stale_label_->setText(stale ? tr("Analysing\u2026") : QString());
 }
 
 void MainWindow::update_title() {

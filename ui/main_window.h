@@ -39,6 +39,7 @@ class ExportMenu;
 class DesignTreeModel;
 class FloorPlanView;
 class ProblemsPanel;
+class RefreshWhenShown;
 class SummaryPanel;
 
 class MainWindow : public QMainWindow {
@@ -59,6 +60,10 @@ class MainWindow : public QMainWindow {
   bool save_to(const QString& path);
   // Closes the open design (asking to save unsaved changes when interactive); false if cancelled.
   bool close_design();
+
+  // Designs opened from now on with more devices than this are analysed off the GUI thread, their
+  // first analysis included (DesignDocument::kBackgroundAnalysisDevices by default).
+  void set_background_analysis_devices(int devices) { background_devices_ = devices; }
 
   // Off: errors are only recorded (and printed by the caller), never shown in modal dialogs.
   void set_interactive(bool interactive) { interactive_ = interactive; }
@@ -108,6 +113,7 @@ class MainWindow : public QMainWindow {
   // Points every view, dock and the autosave at `doc` (nullptr: nothing open).
   void attach_views(DesignDocument* doc);
   void show_design();
+  void fill_tree();  // the Design dock's tree, when it is shown
   void show_report();
   void show_selection();
   void update_title();
@@ -134,6 +140,7 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<DesignDocument> document_;
   QString last_error_;
   bool interactive_ = true;
+  int background_devices_;
   bool syncing_selection_ = false;
   QList<QWidget*> fitted_views_;  // tabs already fitted to the open design
 
@@ -157,6 +164,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* catalog_dock_ = nullptr;
   DesignTreeModel* tree_model_ = nullptr;
   QTreeView* tree_view_ = nullptr;
+  RefreshWhenShown* tree_refresh_ = nullptr;
   SummaryPanel* summary_panel_ = nullptr;
   ProblemsPanel* problems_panel_ = nullptr;
   QDockWidget* tree_dock_ = nullptr;

@@ -1,5 +1,6 @@
 #include "problems_panel.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QPainter>
 #include <QStyle>
@@ -64,13 +65,25 @@ void ProblemsPanel::set_problems(const std::vector<Problem>& problems, bool desi
   }
 }
 
+void ProblemsPanel::set_analysis_state(bool analysed, bool stale) {
+  if (analysed == analysed_ && stale == stale_) return;
+  analysed_ = analysed;
+  stale_ = stale;
+  QPalette p = palette();
+  p.setColor(QPalette::Active, QPalette::Text, QApplication::palette().color(stale ? QPalette::Disabled : QPalette::Active, QPalette::Text));
+  p.setColor(QPalette::Inactive, QPalette::Text, QApplication::palette().color(stale ? QPalette::Disabled : QPalette::Inactive, QPalette::Text));
+  setPalette(p);
+  viewport()->update();
+}
+
 void ProblemsPanel::paintEvent(QPaintEvent* event) {
   QTreeWidget::paintEvent(event);
   if (!design_open_ || topLevelItemCount() > 0) return;
   QPainter painter(viewport());
   painter.setPen(palette().color(QPalette::Disabled, QPalette::Text));
   painter.drawText(viewport()->rect(), Qt::AlignCenter,
-                   tr("No problems: the design is valid against the catalog."));
+                   analysed_ ? tr("No problems: the design is valid against the catalog.")
+                             : tr("Analysing the design\u2026"));
 }
 
 void ProblemsPanel::activate(QTreeWidgetItem* item) {

@@ -7,6 +7,7 @@
 
 #include "rack_elevation_items.h"
 #include "role_palette.h"
+#include "screen_cache.h"
 #include "unit_format.h"
 
 namespace cf::ui {
@@ -63,6 +64,15 @@ void RackElevationScene::set_racks(const Design& design, const QStringList& rack
     }
   }
   setSceneRect(itemsBoundingRect().adjusted(-8, -8, 8, 8));
+  set_screen_cache(screen_cache_);
+}
+
+void RackElevationScene::set_screen_cache(bool on) {
+  screen_cache_ = on;
+  if (on) reserve_screen_cache();
+  for (QGraphicsItem* item : items())
+    if (dynamic_cast<DeviceItem*>(item) || dynamic_cast<RackFaceItem*>(item))
+      item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 void RackElevationScene::add_rack(const Rack& rack, double x, const PowerReport* power, bool stale) {

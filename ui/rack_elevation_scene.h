@@ -53,6 +53,10 @@ class RackElevationScene : public QGraphicsScene {
   // Keeps no reference to the design.
   void set_racks(const Design& design, const QStringList& rack_ids, const PowerReport* power = nullptr,
                  bool stale = false);
+  // On screen, devices and rack faces (labels, rulers, hatching) are kept as pixmaps in device
+  // pixels, so that a repaint draws those. Off by default: exports render the scene as vectors.
+  void set_screen_cache(bool on);
+
   // Outlines the devices and racks among `object_ids`.
   void set_selection(const QStringList& object_ids);
 
@@ -94,6 +98,7 @@ class RackElevationScene : public QGraphicsScene {
   QStringList racks_;
   std::vector<FaceGeometry> faces_;
   QHash<QString, std::array<DeviceItem*, 2>> device_items_;  // by face: front, rear
+  bool screen_cache_ = false;
 };
 
 }  // namespace cf::ui

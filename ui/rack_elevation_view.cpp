@@ -13,6 +13,7 @@
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "catalog_mime.h"
 #include "design/placement.h"
@@ -20,6 +21,7 @@
 #include "design_document.h"
 #include "rack_elevation_items.h"
 #include "rack_elevation_scene.h"
+#include "refresh_when_shown.h"
 
 namespace cf::ui {
 
@@ -50,7 +52,8 @@ std::optional<std::pair<const Rack*, const Device*>> locate_device(const Design&
 
 }  // namespace
 
-RackElevationView::RackElevationView(QWidget* parent) : QGraphicsView(parent) {
+RackElevationView::RackElevationView(QWidget* parent)
+    : QGraphicsView(parent), refresh_(new RefreshWhenShown(this, [this] { rebuild_scene(); })) {
   setAcceptDrops(true);
   setRenderHint(QPainter::Antialiasing, false);
   setRenderHint(QPainter::TextAntialiasing, true);
@@ -82,6 +85,7 @@ void RackElevationView::set_document(DesignDocument* document) {
   scene_ = nullptr;
   if (!document_) return;
   scene_ = new RackElevationScene(document_->catalog(), this);
+  scene_->set_screen_cache(true);
   setScene(scene_);
   connect(document_, &DesignDocument::design_changed, this, &RackElevationView::on_design_changed);
   connect(document_, &DesignDocument::report_changed, this, [this] { rebuild(false); });
@@ -169,9 +173,16 @@ void RackElevationView::on_design_changed() {
 }
 
 void RackElevationView::rebuild(bool refit) {
+  refit_ = refit_ || refit;
+  refresh_->request();
+}
+
+void RackElevationView::rebuild_scene() {
+  const bool refit = std::exchange(refit_, false);
   if (!document_ || !scene_) return;
   const DesignReport& report = document_->report();
-  scene_->set_racks(document_->design(), racks_, &report.power, document_->report_is_stale());
+  scene_->set_racks(document_->design(), racks_, document_->has_report() ? &report.power : nullptr,
+                    document_->report_is_stale());
   scene_->set_selection(document_->selection());
   if (refit) zoom_to_fit();
 }

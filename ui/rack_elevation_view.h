@@ -10,7 +10,8 @@
 // dragged to another U or rack is moved with one move_device edit. While dragging, an outline
 // shows where it would land and, when the core would refuse it, why. A refused drop changes
 // nothing: its reason is emitted as message() and shown over the view for a few seconds.
-// Clicking a device (or a rack) selects it; Ctrl+click adds or removes it.
+// Clicking a device (or a rack) selects it; Ctrl+click adds or removes it. While the view is
+// hidden (another tab in front) it does not rebuild; it catches up when shown.
 
 #include <QGraphicsView>
 #include <QPointer>
@@ -27,6 +28,7 @@ namespace cf::ui {
 
 class DesignDocument;
 class RackElevationScene;
+class RefreshWhenShown;
 
 class RackElevationView : public QGraphicsView {
   Q_OBJECT
@@ -92,13 +94,16 @@ class RackElevationView : public QGraphicsView {
   void update_outline(const std::optional<DropPlan>& plan);
   void on_design_changed();
   void on_selection_changed(const QStringList& object_ids);
-  void rebuild(bool refit);
+  void rebuild(bool refit);  // now, or when next shown
+  void rebuild_scene();
   void show_message(const QString& text, bool linger);
   void hide_message();
 
   QPointer<DesignDocument> document_;
   RackElevationScene* scene_ = nullptr;
   QStringList racks_;
+  RefreshWhenShown* refresh_ = nullptr;
+  bool refit_ = false;  // a rebuild waiting to be shown also fits
   QRectF outline_;
   bool outline_ok_ = false;
   QLabel* overlay_ = nullptr;

@@ -291,7 +291,9 @@ void ScenarioPanel::sync_from_report() {
   auto* items = qobject_cast<QStandardItemModel*>(precision_->model());
   bool fp8 = false;
   QString why = tr("No design open");
-  if (document_) {
+  if (document_ && !document_->has_report()) {
+    why = tr("Waiting for the analysis of the design");
+  } else if (document_) {
     try {
       const DesignReport& r = document_->report();
       const TrainingCluster c = training_cluster(document_->catalog(), r.network, r.scale_up);

@@ -9,13 +9,16 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QVBoxLayout>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentMap>
 #include <filesystem>
+#include <utility>
 
 #include "analysis/gpu_census.h"
 #include "design_thumbnail.h"
 #include "io/design_file.h"
 #include "io/resources.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -135,6 +138,7 @@ void StartPage::stop_reading() {
 }
 
 void StartPage::refresh_samples() {
+  unread_.clear();
   stop_reading();
   gallery_->clear();
   samples_.clear();
@@ -151,9 +155,24 @@ void StartPage::refresh_samples() {
     item->setToolTip(tr("%1\nDouble-click to open").arg(QDir::toNativeSeparators(sample.path)));
     samples_.push_back(std::move(sample));
   }
-  const Catalog& catalog = catalog_;
+  unread_ = paths;
   samples_ready_ = paths.isEmpty();
-  previews_.setFuture(QtConcurrent::mapped(paths, [&catalog](const QString& path) { return read_sample(catalog, path); }));
+  // After the caller is done: a window that opens a design at once never shows this page, and a
+  // large sample takes seconds to read.
+  if (!paths.isEmpty()) QTimer::singleShot(0, this, &StartPage::read_samples_when_seen);
+}
+
+void StartPage::read_samples_when_seen() {
+  if (unread_.isEmpty() || (window()->isVisible() && !isVisible())) return;  // a later show will
+  const Catalog& catalog = catalog_;
+  previews_.setFuture(
+      QtConcurrent::mapped(background_pool(), std::exchange(unread_, {}),
+                           [&catalog](const QString& path) { return read_sample(catalog, path); }));
+}
+
+void StartPage::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  QTimer::singleShot(0, this, &StartPage::read_samples_when_seen);  // unless a design opens first
 }
 
 StartPage::Preview StartPage::read_sample(const Catalog& catalog, const QString& path) {

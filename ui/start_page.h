@@ -51,13 +51,20 @@ class StartPage : public QWidget {
   // Whether every sample has been read (samples() then has their names and GPUs).
   bool samples_ready() const { return samples_ready_; }
 
-  // Re-reads the recent files (call after add_recent_file) and the samples folder.
+  // Re-reads the recent files (call after add_recent_file) and the samples folder: the gallery
+  // lists the files at once; they are read (in the background) once the page is on screen, or
+  // at once when its window is not shown.
   void refresh_recent_files();
   void refresh_samples();
   // Cancels the sample readers and waits for them: they use the catalog, which the owner of the
   // page may destroy before its child widgets (MainWindow).
   void stop_reading();
   ~StartPage() override;
+
+ protected:
+  void showEvent(QShowEvent* event) override;
+
+ public:
 
   QListWidget* recent_list() const { return recent_; }
   QListWidget* samples_list() const { return gallery_; }
@@ -77,6 +84,7 @@ class StartPage : public QWidget {
   // Reads one sample file (runs on a worker thread).
   static Preview read_sample(const Catalog& catalog, const QString& path);
   void show_preview(int index);
+  void read_samples_when_seen();
   void activate(QListWidgetItem* item);
 
   const Catalog& catalog_;
@@ -85,6 +93,7 @@ class StartPage : public QWidget {
   QPushButton* new_cluster_ = nullptr;
   std::vector<Sample> samples_;
   QFutureWatcher<Preview> previews_;
+  QStringList unread_;  // listed, waiting for the page to be seen
   bool samples_ready_ = true;
 };
 

@@ -95,6 +95,13 @@ SummaryPanel::Field SummaryPanel::add_field(const QString& label, const QString&
   return f;
 }
 
+void SummaryPanel::set_analysing(const QString& design_name) {
+  set_report(nullptr, true);
+  title_->setText(design_name);
+  note_->setText(tr("Analysing the design\u2026 The figures appear when the analysis is done."));
+  note_->setVisible(true);
+}
+
 void SummaryPanel::set_report(const DesignReport* r, bool stale) {
   const QString dash = QString::fromUtf16(kUnknownFigure);
   for (const Field& f : fields_) {

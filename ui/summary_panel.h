@@ -1,6 +1,7 @@
 #pragma once
 // The headline figures of the design, live: scale, power, cooling, cost, network and reliability,
-// as the core's analyze_design() computed them. Greyed while a newer analysis is pending.
+// as the core's analyze_design() computed them. Greyed while a newer analysis is pending; dashes
+// until a large design's first analysis is in.
 
 #include <QWidget>
 #include <vector>
@@ -20,6 +21,8 @@ class SummaryPanel : public QWidget {
 
   // Shows `report` (null shows dashes); `stale` greys the figures.
   void set_report(const DesignReport* report, bool stale = false);
+  // A design whose first analysis is still running: its name, greyed dashes and a note saying so.
+  void set_analysing(const QString& design_name);
   // What the panel shows, one "label<TAB>value" line per figure (tests, copy to clipboard).
   QString summary_text() const;
 

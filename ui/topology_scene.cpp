@@ -13,6 +13,7 @@
 
 #include "unit_format.h"
 #include "role_palette.h"
+#include "screen_cache.h"
 
 namespace cf::ui {
 
@@ -63,6 +64,29 @@ class NodeItem : public QGraphicsItem {
   QColor fill_, stroke_, text_;
   QString line1_, line2_;
   bool selected_ = false;
+};
+
+// Edges as a QGraphicsPathItem (its path gives bounds, shape and tooltips their area) painted as
+// separate lines: one stroke per segment is far cheaper than stroking a path of thousands of
+// crossing segments as one outline, and draws the same pixels.
+class LinesItem : public QGraphicsPathItem {
+ public:
+  LinesItem(std::vector<QLineF> lines, const QPen& pen) : lines_(std::move(lines)) {
+    QPainterPath path;
+    for (const QLineF& l : lines_) {
+      path.moveTo(l.p1());
+      path.lineTo(l.p2());
+    }
+    setPath(path);
+    setPen(pen);
+  }
+  void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override {
+    painter->setPen(pen());
+    painter->drawLines(lines_.data(), static_cast<int>(lines_.size()));
+  }
+
+ private:
+  std::vector<QLineF> lines_;
 };
 
 // The legend: the oversubscription scale, the line width and the cut.
@@ -174,6 +198,8 @@ void TopologyScene::reset() {
   layout_ = {};
   node_items_.clear();
   edge_items_.clear();
+  lines_items_.clear();
+  zooming_ = false;
   node_rects_.clear();
   node_of_device_.clear();
   cut_item_ = nullptr;
@@ -204,6 +230,7 @@ void TopologyScene::set_layout(TopologyLayout layout) {
   build_edges(geometry);
   build_cut();
   build_legend();
+  set_screen_cache(screen_cache_);
   setSceneRect(itemsBoundingRect().adjusted(-30, -30, 30, 30));
   if (stale_) {
     stale_ = false;
@@ -268,32 +295,31 @@ void TopologyScene::build_edges(const TopologyGeometry& geometry) {
       bundles[{lower_tier, color.rgba(), static_cast<int>(std::lround(w))}].push_back(static_cast<int>(i));
       continue;
     }
-    QPainterPath path;
-    const QLineF l = line(e);
-    path.moveTo(l.p1());
-    path.lineTo(l.p2());
     QPen pen(color, w);
     pen.setCosmetic(true);
-    auto* item = addPath(path, pen);
+    auto* item = new LinesItem({line(e)}, pen);
+    addItem(item);
+    lines_items_.push_back(item);
     item->setToolTip(edge_text(layout_, e));
     item->setData(1, static_cast<int>(i));
     edge_items_[i] = item;
   }
   for (const auto& [key, edges] : bundles) {
     const auto& [tier, rgba, w] = key;
-    QPainterPath path;
+    std::vector<QLineF> lines;
+    lines.reserve(edges.size());
     int links = 0;
     Bps capacity = 0;
     for (int i : edges) {
-      const QLineF l = line(layout_.edges[i]);
-      path.moveTo(l.p1());
-      path.lineTo(l.p2());
+      lines.push_back(line(layout_.edges[i]));
       links += layout_.edges[i].links;
       capacity += layout_.edges[i].capacity_bps;
     }
     QPen pen(QColor::fromRgba(rgba), w);
     pen.setCosmetic(true);
-    auto* item = addPath(path, pen);
+    auto* item = new LinesItem(std::move(lines), pen);
+    addItem(item);
+    lines_items_.push_back(item);
     const TopologyEdge& first = layout_.edges[edges.front()];
     item->setToolTip(tr("%1 edges between %2 and %3: %4 links, %5 in all; oversubscription %6")
                          .arg(edges.size())
@@ -307,7 +333,7 @@ void TopologyScene::build_edges(const TopologyGeometry& geometry) {
 }
 
 void TopologyScene::build_cut() {
-  QPainterPath path;
+  std::vector<QLineF> lines;
   QPointF centroid;
   int count = 0;
   double lowest = -1e300;
@@ -315,8 +341,7 @@ void TopologyScene::build_cut() {
     if (!e.in_cut()) continue;
     const QRectF lo = node_rects_[e.lower], up = node_rects_[e.upper];
     const QPointF a(lo.center().x(), lo.top()), b(up.center().x(), up.bottom());
-    path.moveTo(a);
-    path.lineTo(b);
+    lines.emplace_back(a, b);
     centroid += (a + b) / 2;
     lowest = std::max(lowest, (a.y() + b.y()) / 2);
     ++count;
@@ -324,7 +349,9 @@ void TopologyScene::build_cut() {
   if (count == 0) return;
   QPen pen(kCutColor, 3.5, Qt::DashLine);
   pen.setCosmetic(true);
-  cut_item_ = addPath(path, pen);
+  cut_item_ = new LinesItem(std::move(lines), pen);
+  addItem(cut_item_);
+  lines_items_.push_back(cut_item_);
   cut_item_->setZValue(1);
   const double bps = layout_.bisection_bps ? *layout_.bisection_bps : static_cast<double>(layout_.cut_bps);
   const QString tip =
@@ -365,6 +392,31 @@ void TopologyScene::build_legend() {
     note->setBrush(QColor(0x55, 0x55, 0x55));
     note->setScale(s);
     note->setPos(-kTitleWidth * s, top + (kLegendHeight - 14) * s);
+  }
+}
+
+void TopologyScene::set_screen_cache(bool on) {
+  screen_cache_ = on;
+  if (on) reserve_screen_cache();
+  zooming_ = false;
+  for (QGraphicsItem* item : lines_items_)
+    item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+}
+
+void TopologyScene::set_zooming(bool zooming, const QTransform& view_transform) {
+  if (zooming == zooming_ || !screen_cache_) return;
+  zooming_ = zooming;
+  for (QGraphicsItem* item : lines_items_) {
+    if (!zooming) {
+      item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+      continue;
+    }
+    // The lines as they are on screen now, kept in scene units and scaled while the zoom lasts.
+    constexpr int kMaxCachePx = 4096;
+    const QSizeF device = view_transform.mapRect(item->boundingRect()).size();
+    item->setCacheMode(QGraphicsItem::ItemCoordinateCache,
+                       QSize(std::clamp(static_cast<int>(std::ceil(device.width())), 1, kMaxCachePx),
+                             std::clamp(static_cast<int>(std::ceil(device.height())), 1, kMaxCachePx)));
   }
 }
 

@@ -37,6 +37,16 @@ class TopologyScene : public QGraphicsScene {
   void set_stale(bool stale);
   bool is_stale() const { return stale_; }
 
+  // On screen, the edges (thousands of long lines take milliseconds to rasterize) are kept as
+  // pixmaps in device pixels, so that a repaint or a pan draws those. Off by default: exports
+  // render the scene as vectors.
+  void set_screen_cache(bool on);
+  // While a view zooms, the edges are drawn from their picture at the zoom before, scaled (a
+  // frame draws pixmaps rather than thousands of lines); once the zoom settles they are drawn
+  // sharp again at the new scale. `view_transform`: the view's, as the zoom begins.
+  void set_zooming(bool zooming, const QTransform& view_transform = {});
+  bool zooming() const { return zooming_; }
+
   // Outlines the nodes that stand for any of these devices.
   void set_selected_devices(const QStringList& device_ids);
 
@@ -71,8 +81,11 @@ class TopologyScene : public QGraphicsScene {
   double width_ = kMinWidth;  // of the widest tier
   double tier_gap_ = kTierGap;
   bool stale_ = false;
+  bool zooming_ = false;
+  bool screen_cache_ = false;
   std::vector<QGraphicsItem*> node_items_;
   std::vector<QGraphicsPathItem*> edge_items_;
+  std::vector<QGraphicsPathItem*> lines_items_;  // each edge, bundle and the cut once
   std::vector<QRectF> node_rects_;
   QGraphicsPathItem* cut_item_ = nullptr;
   QGraphicsSimpleTextItem* cut_label_ = nullptr;

@@ -11,8 +11,10 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
-#include "unit_format.h"
+#include "refresh_when_shown.h"
 #include "topology_scene.h"
+#include "unit_format.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -60,6 +62,8 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   bar->addWidget(button(tr("Fit"), tr("Show the whole fabric"), &TopologyView::zoom_to_fit));
 
   scene_ = new TopologyScene(this);
+  scene_->set_screen_cache(true);
+  refresh_ = new RefreshWhenShown(this, [this] { lay_out(); });
   view_ = new QGraphicsView(scene_, this);
   view_->setRenderHint(QPainter::Antialiasing);
   view_->setDragMode(QGraphicsView::ScrollHandDrag);
@@ -72,6 +76,13 @@ TopologyView::TopologyView(QWidget* parent) : QWidget(parent) {
   layout->setSpacing(2);
   layout->addLayout(bar);
   layout->addWidget(view_, 1);
+
+  zoom_settle_.setSingleShot(true);
+  zoom_settle_.setInterval(kSettleMs);
+  connect(&zoom_settle_, &QTimer::timeout, this, [this] {
+    scene_->set_zooming(false);
+    view_->viewport()->update();
+  });
 
   watcher_ = new QFutureWatcher<TopologyLayout>(this);
   connect(watcher_, &QFutureWatcher<TopologyLayout>::finished, this, [this] {
@@ -145,7 +156,9 @@ void TopologyView::refresh_fabrics() {
   }
 }
 
-void TopologyView::rebuild() {
+void TopologyView::rebuild() { refresh_->request(); }
+
+void TopologyView::lay_out() {
   ++generation_;
   pending_ = false;
   if (!document_) {
@@ -170,13 +183,14 @@ void TopologyView::rebuild() {
                                 fabric_report(*report, id)));
     return;
   }
-  // Off the GUI thread, on a copy of the design (edits may follow while it runs).
+  // Off the GUI thread, on a snapshot of the design (edits may follow while it runs).
   pending_ = true;
   status_->setText(tr("Laying out %1 …").arg(qs(fabric->name)));
-  auto design = std::make_shared<const Design>(document_->design());
+  const QFuture<std::shared_ptr<const Design>> snapshot = document_->snapshot();
   const Catalog* catalog = &document_->catalog();
   watcher_->setProperty("generation", QVariant::fromValue(generation_));
-  watcher_->setFuture(QtConcurrent::run([design, catalog, report, id]() {
+  watcher_->setFuture(QtConcurrent::run(background_pool(), [snapshot, catalog, report, id]() {
+    const std::shared_ptr<const Design> design = snapshot.result();
     const Fabric* f = nullptr;
     for (const Fabric& x : design->fabrics)
       if (x.id == id) f = &x;
@@ -200,9 +214,19 @@ void TopologyView::show_layout(TopologyLayout layout) {
   emit layout_ready();
 }
 
-void TopologyView::zoom_in() { view_->scale(1.25, 1.25); }
-void TopologyView::zoom_out() { view_->scale(0.8, 0.8); }
-void TopologyView::zoom_to_fit() { view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio); }
+void TopologyView::zoom_in() { zoom_by(1.25); }
+void TopologyView::zoom_out() { zoom_by(0.8); }
+
+void TopologyView::zoom_by(double factor) {
+  scene_->set_zooming(true, view_->viewportTransform());
+  view_->scale(factor, factor);
+  zoom_settle_.start();
+}
+void TopologyView::zoom_to_fit() {
+  zoom_settle_.stop();
+  scene_->set_zooming(false);
+  view_->fitInView(scene_->sceneRect(), Qt::KeepAspectRatio);
+}
 
 void TopologyView::select_node_at(const QPoint& view_pos) {
   if (!document_) return;
@@ -225,8 +249,7 @@ bool TopologyView::eventFilter(QObject* watched, QEvent* event) {
   switch (event->type()) {
     case QEvent::Wheel: {
       auto* wheel = static_cast<QWheelEvent*>(event);
-      const double factor = std::pow(1.0015, wheel->angleDelta().y());
-      view_->scale(factor, factor);
+      zoom_by(std::pow(1.0015, wheel->angleDelta().y()));
       return true;
     }
     case QEvent::MouseButtonPress:

@@ -2,10 +2,12 @@
 // The topology view: one compute fabric of the open design drawn in tiers (TopologyScene over the
 // core's TopologyLayout), with a fabric chooser, zoom (wheel, buttons, fit) and pan (drag). A
 // click on a node selects the servers or switches it stands for. Redraws when a new report
-// arrives; greyed while the report is stale. Large designs are laid out off the GUI thread.
+// arrives; greyed while the report is stale. Large designs are laid out off the GUI thread. While
+// the view is hidden (another tab in front) it lays nothing out; it catches up when shown.
 
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 #include <memory>
 
@@ -18,6 +20,7 @@ class QLabel;
 
 namespace cf::ui {
 
+class RefreshWhenShown;
 class TopologyScene;
 
 class TopologyView : public QWidget {
@@ -42,6 +45,10 @@ class TopologyView : public QWidget {
   void zoom_in();
   void zoom_out();
   void zoom_to_fit();
+  // Zooms by `factor` as the wheel and the buttons do: while the zoom goes on the edges are drawn
+  // from their last picture, scaled, and sharp again kSettleMs after the last step.
+  void zoom_by(double factor);
+  static constexpr int kSettleMs = 200;
 
   // Designs with more devices than this are laid out off the GUI thread.
   static constexpr int kBackgroundLayoutDevices = 2000;
@@ -60,7 +67,8 @@ class TopologyView : public QWidget {
 
  private:
   void refresh_fabrics();
-  void rebuild();
+  void rebuild();  // now, or when next shown
+  void lay_out();
   void show_layout(TopologyLayout layout);
   void select_node_at(const QPoint& view_pos);
 
@@ -69,12 +77,14 @@ class TopologyView : public QWidget {
   QLabel* status_ = nullptr;
   QGraphicsView* view_ = nullptr;
   TopologyScene* scene_ = nullptr;
+  RefreshWhenShown* refresh_ = nullptr;
   QFutureWatcher<TopologyLayout>* watcher_ = nullptr;
   quint64 generation_ = 0;  // a late background layout of an older request is dropped
   bool pending_ = false;
   bool fitted_ = false;     // fit once per fabric; later redraws keep the user's zoom
   int background_devices_ = kBackgroundLayoutDevices;
   QPoint press_pos_;
+  QTimer zoom_settle_;
   QList<QMetaObject::Connection> connections_;
 };
 

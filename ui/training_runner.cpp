@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "design_document.h"
+#include "background_pool.h"
 
 namespace cf::ui {
 
@@ -92,13 +93,13 @@ void TrainingRunner::start() {
     emit finished(result_);
     if (curve_enabled_) start_curve(result_, generation);
   });
-  // The worker gets its own copies: the GUI may edit the design while it runs.
-  watcher->setFuture(QtConcurrent::run([design = document_->design(), report = document_->shared_report(),
+  // The worker reads a snapshot: the GUI may edit the design while it runs.
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), report = document_->shared_report(),
                                         &catalog = document_->catalog(), request = *request_]() -> Outcome {
     try {
       auto result = std::make_shared<TrainingResult>();
       const TrainingCluster cluster = training_cluster(catalog, report->network, report->scale_up);
-      result->report = project_training(design, cluster, report->reliability, request);
+      result->report = project_training(*snapshot.result(), cluster, report->reliability, request);
       return {std::move(result), {}};
     } catch (const std::exception& e) {
       return {nullptr, QString::fromStdString(e.what())};
@@ -119,11 +120,11 @@ void TrainingRunner::start_curve(std::shared_ptr<const TrainingResult> result, q
     result_ = watcher->result();
     emit curve_finished(result_);
   });
-  watcher->setFuture(QtConcurrent::run([design = document_->design(), report = document_->shared_report(),
+  watcher->setFuture(QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), report = document_->shared_report(),
                                         request = *request_, result]() {
     auto with_curve = std::make_shared<TrainingResult>(*result);
     const TrainingCluster& cluster = result->report.cluster;
-    with_curve->curve = scaling_curve(design, cluster, report->reliability, request, scaling_gpu_counts(cluster));
+    with_curve->curve = scaling_curve(*snapshot.result(), cluster, report->reliability, request, scaling_gpu_counts(cluster));
     return std::shared_ptr<const TrainingResult>(std::move(with_curve));
   }));
 }

@@ -101,12 +101,18 @@ void report(bool interactive, const QString& title, const QString& message) {
   if (interactive) QMessageBox::critical(nullptr, title, message);
 }
 
-// --view and --select; false (after saying why) when the name or id is unknown.
-bool show_requested(cf::ui::MainWindow& window, const Options& o) {
+// --view, before FILE opens, so that the view shown first is the one built first; false (after
+// saying why) when the name is unknown.
+bool choose_view(cf::ui::MainWindow& window, const Options& o) {
   if (!o.view.isEmpty() && !window.show_view(o.view)) {
     std::cerr << "clusterforge: no view \"" << o.view.toStdString() << "\" (floor, rack, topology, compare)\n";
     return false;
   }
+  return true;
+}
+
+// --compare and --select, once FILE is open; false (after saying why) when an id is unknown.
+bool show_requested(cf::ui::MainWindow& window, const Options& o) {
   for (const QString& file : o.compare)
     if (!window.compare_view()->add_design_file(file)) return false;  // the view said why
   if (!o.select.isEmpty() && !window.select_object(o.select)) {
@@ -142,10 +148,11 @@ int main(int argc, char** argv) {
 
   cf::ui::MainWindow window(std::move(catalog));
   window.set_interactive(options.interactive());
-  window.show();
 
   if (!options.interactive()) {
+    window.show();
     bool loaded = true;
+    if (!choose_view(window, options)) return kExitFailure;
     if (!options.file.isEmpty() && !window.open_file(options.file)) {
       std::cerr << window.last_error().toStdString() << "\n";
       loaded = false;
@@ -168,9 +175,13 @@ int main(int argc, char** argv) {
     return loaded ? 0 : kExitFailure;
   }
 
+  // Queued before the window shows, so that FILE opens before the start page, never seen then,
+  // would begin reading the samples.
   QTimer::singleShot(0, &window, [&window, options] {
     window.offer_recovery();  // what a crashed session left, before anything else opens
+    if (!choose_view(window, options)) return;
     if (!options.file.isEmpty() && window.open_file(options.file)) show_requested(window, options);
   });
+  window.show();
   return app.exec();
 }

@@ -100,6 +100,37 @@ class DesignDocumentTest : public QObject {
     QVERIFY(reports.count() >= 1);
   }
 
+  void a_large_designs_first_analysis_arrives_later() {
+    // "Large" from the first device: the tiny design's first analysis runs on a worker thread.
+    DesignDocument doc(test::test_catalog(), parse_design_text(test::kTinyDesign), {}, nullptr, 0);
+    QSignalSpy reports(&doc, &DesignDocument::report_changed);
+    QSignalSpy stale(&doc, &DesignDocument::stale_changed);
+    QVERIFY(!doc.has_report());
+    QVERIFY(doc.report_is_stale());
+    QCOMPARE(doc.report().summary.gpus, 0);  // empty, not a figure: has_report() says so
+    QCOMPARE(doc.design().racks.size(), std::size_t{3});  // the design itself is there at once
+    QTRY_VERIFY_WITH_TIMEOUT(doc.has_report(), 10000);
+    QVERIFY(!doc.report_is_stale());
+    QCOMPARE(doc.report().summary.gpus, 32);
+    QCOMPARE(reports.count(), 1);
+    QCOMPARE(stale.count(), 1);
+    QCOMPARE(stale.front().front().toBool(), false);
+  }
+
+  void a_snapshot_is_the_design_at_one_version() {
+    auto doc = test::document_from_text(test::kTinyDesign);
+    const std::shared_ptr<const Design> before = doc->snapshot().result();
+    QCOMPARE(doc->snapshot().result().get(), before.get());  // one copy per version, shared
+    QCOMPARE(before->racks.size(), std::size_t{3});
+    QVERIFY(doc->apply(remove_rack("b01")));
+    const std::shared_ptr<const Design> after = doc->snapshot().result();
+    QVERIFY(after.get() != before.get());
+    QCOMPARE(after->racks.size(), std::size_t{2});
+    QCOMPARE(before->racks.size(), std::size_t{3});  // an edit never reaches an older snapshot
+    doc->undo_stack()->undo();
+    QCOMPARE(doc->snapshot().result()->racks.size(), std::size_t{3});
+  }
+
   void selection_is_shared() {
     auto doc = test::document_from_text(test::kTinyDesign);
     QSignalSpy spy(doc.get(), &DesignDocument::selection_changed);

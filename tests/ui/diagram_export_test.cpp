@@ -53,6 +53,7 @@ struct SvgFacts {
   QString error, root, title;
   QSizeF view_box;
   QStringList texts;  // the content of every <text>, trimmed
+  int images = 0;     // <image> elements: bitmaps
 };
 
 SvgFacts read_svg(const QString& path) {
@@ -71,6 +72,8 @@ SvgFacts read_svg(const QString& path) {
       if (box.size() == 4) facts.view_box = QSizeF(box[2].toDouble(), box[3].toDouble());
     } else if (xml.name() == QLatin1String("text")) {
       facts.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    } else if (xml.name() == QLatin1String("image")) {
+      ++facts.images;
     } else if (xml.name() == QLatin1String("title") && facts.title.isEmpty()) {
       facts.title = xml.readElementText();
     }
@@ -211,6 +214,8 @@ class DiagramExportTest : public QObject {
     }
     // Made from a fresh report: no "updating" note anywhere.
     for (const QString& t : svg.texts) QVERIFY2(!t.contains(QStringLiteral("pdating")), qPrintable(t));
+    // Vectors only: the views' pixmap caches never reach a file.
+    QCOMPARE(svg.images, 0);
   }
 
   void png_is_the_svg_in_pixels_data() { add_views(); }

@@ -148,6 +148,55 @@ class FloorPlanTest : public QObject {
     QCOMPARE(f.view.floor_scene()->selected_racks(), QStringList{"b01"});
   }
 
+  void zoomed_out_the_overview_paints_every_rack_in_its_colour() {
+    Fixture f;
+    FloorPlanScene* scene = f.view.floor_scene();
+    QVERIFY(!scene->overview());  // fitted, racks are tens of pixels wide: one item each
+    // So far out that a rack (600 mm) is 3 px wide.
+    f.view.setTransform(QTransform::fromScale(0.005, 0.005));
+    f.view.centerOn(QPointF(600, 2400));
+    const QImage frame = f.view.viewport()->grab().toImage();
+    QVERIFY(scene->overview());
+    QVERIFY(scene->overview_item()->isVisible());
+    QVERIFY(!scene->rack_item("a01")->isVisible());
+    // Each rack's own fill, where the rack is: the overview aggregates items, not figures.
+    for (const char* id : {"a01", "a02", "b01"}) {
+      const QPoint centre = f.view.mapFromScene(scene->rack_rect(id).center());
+      QCOMPARE(frame.pixelColor(centre).rgb(), scene->rack_color(id).rgb());
+    }
+    QVERIFY(scene->rack_color("a01") != scene->rack_color("b01"));  // over its limit: red; b01 not
+    // Zoomed back in, the items return.
+    f.view.zoom_to_fit();
+    f.view.viewport()->grab();
+    QVERIFY(!scene->overview());
+    QVERIFY(scene->rack_item("a01")->isVisible());
+    QVERIFY(!scene->overview_item()->isVisible());
+  }
+
+  void selection_and_hits_are_the_same_under_the_overview() {
+    Fixture f;
+    FloorPlanScene* scene = f.view.floor_scene();
+    f.doc->set_selection({"a02"});
+    f.view.setTransform(QTransform::fromScale(0.005, 0.005));
+    f.view.centerOn(QPointF(600, 2400));
+    f.view.viewport()->grab();
+    QVERIFY(scene->overview());
+    QCOMPARE(scene->selected_racks(), QStringList{"a02"});  // kept though its item is hidden
+    QCOMPARE(scene->rack_at(QPointF(300, 3600)), QStringLiteral("b01"));
+    // A click on a rack selects it; pressing and moving does not drag a 3-px rack away.
+    drag(f.view, QPointF(300, 3600), QPointF(300, 9000));
+    QCOMPARE(f.doc->selection(), QStringList{"b01"});
+    QCOMPARE(f.doc->undo_stack()->count(), 0);
+    // A rubber band from the floor takes the racks it meets, from the layout.
+    drag(f.view, QPointF(-3000, -3000), QPointF(2500, 2000));  // row B begins at y = 3,000 mm
+    QCOMPARE(f.doc->selection(), (QStringList{"a02", "a01"}));  // design order
+    // Back in, the items carry the selection.
+    f.view.zoom_to_fit();
+    f.view.viewport()->grab();
+    QVERIFY(scene->rack_item("a01")->isSelected());
+    QVERIFY(!scene->rack_item("b01")->isSelected());
+  }
+
   void zoom_and_modes() {
     Fixture f;
     const double fitted = f.view.zoom();

@@ -7,6 +7,7 @@
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QPixmapCache>
 #include <QTest>
 #include <QUndoStack>
 #include <memory>
@@ -84,6 +85,19 @@ class RackElevationTest : public QObject {
     QCOMPARE(strip.height(), 1056.0);
     // Other racks' devices are not drawn.
     QVERIFY(!scene->device_item(QStringLiteral("dgx-03"), Face::Front));
+  }
+
+  void on_screen_pixmaps_in_exports_vectors() {
+    Fixture f;
+    // The view's scene keeps its devices as pixmaps (a repaint draws those) ...
+    const DeviceItem* shown = f.view.elevation_scene()->device_item(QStringLiteral("dgx-01"), Face::Front);
+    QVERIFY(shown);
+    QCOMPARE(shown->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    QVERIFY(QPixmapCache::cacheLimit() >= 64 * 1024);  // room for more than a frame of them
+    // ... a scene of its own, as the exports make, draws vectors.
+    Scene for_export(test::test_catalog());
+    for_export.set_racks(f.doc->design(), {QStringLiteral("a01")});
+    QCOMPARE(for_export.device_item(QStringLiteral("dgx-01"), Face::Front)->cacheMode(), QGraphicsItem::NoCache);
   }
 
   void devices_wear_their_role_colour() {

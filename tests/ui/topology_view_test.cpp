@@ -158,6 +158,32 @@ class TopologyViewTest : public QObject {
              QStringLiteral("min cut: ") + format_bps(f.bisection_bps));
   }
 
+  void edges_are_pixmaps_on_screen_scaled_while_zooming_and_vectors_elsewhere() {
+    auto doc = test::document_from_sample(kSuperPod);
+    TopologyView view;
+    view.resize(1200, 800);
+    view.set_document(doc.get());
+    view.show();
+    TopologyScene* scene = view.scene();
+    QGraphicsPathItem* cut = scene->cut_item();
+    QVERIFY(cut);
+    QCOMPARE(cut->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    QCOMPARE(scene->edge_item(0)->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    // A zoom step: drawn from the picture before it, in scene units, until the zoom settles.
+    view.zoom_by(1.1);
+    QVERIFY(scene->zooming());
+    QCOMPARE(cut->cacheMode(), QGraphicsItem::ItemCoordinateCache);
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->zooming(), 5 * TopologyView::kSettleMs);
+    QCOMPARE(cut->cacheMode(), QGraphicsItem::DeviceCoordinateCache);
+    // The same layout in a scene of its own (what the exports render): plain vectors.
+    TopologyScene for_export;
+    for_export.set_layout(scene->layout());
+    QCOMPARE(for_export.cut_item()->cacheMode(), QGraphicsItem::NoCache);
+    QCOMPARE(for_export.edge_item(0)->cacheMode(), QGraphicsItem::NoCache);
+    for_export.set_zooming(true);  // nothing to scale: it has no screen cache
+    QVERIFY(!for_export.zooming());
+  }
+
   void greyed_while_stale_and_redrawn_after() {
     auto doc = test::document_from_sample(kSuperPod);
     TopologyView view;
