@@ -9,8 +9,14 @@
 #include <QStandardPaths>
 #include <QUuid>
 #include <algorithm>
+#include <filesystem>
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "background_pool.h"
 #include "design_document.h"
+#include "io/design_file.h"
 
 namespace cf::ui {
 
@@ -29,7 +35,12 @@ Autosave::Autosave(QString folder, QObject* parent) : QObject(parent), folder_(s
   if (folder_.isEmpty())
     folder_ = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave");
   timer_.setInterval(kDefaultIntervalMs);
-  connect(&timer_, &QTimer::timeout, this, [this] { save_now(); });
+  connect(&timer_, &QTimer::timeout, this, [this] {
+    if (document_ && document_->is_large())
+      save_in_background();
+    else
+      save_now();
+  });
 }
 
 Autosave::~Autosave() { remove_copy(); }
@@ -57,27 +68,58 @@ void Autosave::on_modified_changed(bool modified) {
   }
 }
 
-bool Autosave::save_now() {
-  if (!document_ || !document_->is_modified()) return false;
+bool Autosave::lock_copy() {
   QDir().mkpath(folder_);
-  if (!lock_) {
-    lock_ = std::make_unique<QLockFile>(lock_path(path_));
-    lock_->setStaleLockTime(0);  // owned until this process ends or removes it
-    if (!lock_->tryLock()) {
-      lock_.reset();
-      return false;
-    }
-  }
-  if (!document_->save_copy_to(path_)) return false;
+  if (lock_) return true;
+  lock_ = std::make_unique<QLockFile>(lock_path(path_));
+  lock_->setStaleLockTime(0);  // owned until this process ends or removes it
+  if (lock_->tryLock()) return true;
+  lock_.reset();
+  return false;
+}
+
+void Autosave::write_note() {
   QJsonObject note{{QStringLiteral("original"), document_->file_path()},
                    {QStringLiteral("name"), QString::fromStdString(document_->design().name)},
                    {QStringLiteral("saved_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
   QFile f(note_path(path_));
   if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) f.write(QJsonDocument(note).toJson());
+}
+
+bool Autosave::save_now() {
+  wait_for_background_save();
+  if (!document_ || !document_->is_modified() || !lock_copy()) return false;
+  if (!document_->save_copy_to(path_)) return false;
+  write_note();
   return true;
 }
 
+void Autosave::save_in_background() {
+  if (background_save_.isRunning()) return;  // the next interval will
+  if (!document_ || !document_->is_modified() || !lock_copy()) return;
+  const std::filesystem::path path(QFile::encodeName(path_).toStdString());
+  background_save_ = QtConcurrent::run(background_pool(), [snapshot = document_->snapshot(), path] {
+    try {
+      save_design(*snapshot.result(), path);  // atomic: a crash midway keeps the previous copy
+      return true;
+    } catch (const std::exception&) {
+      return false;
+    }
+  });
+  auto* watcher = new QFutureWatcher<bool>(this);
+  connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, copy = path_] {
+    watcher->deleteLater();
+    const bool ok = watcher->result() && document_ && copy == path_ && QFile::exists(copy);
+    if (ok) write_note();
+    emit saved(ok);
+  });
+  watcher->setFuture(background_save_);
+}
+
+void Autosave::wait_for_background_save() { background_save_.waitForFinished(); }
+
 void Autosave::remove_copy() {
+  wait_for_background_save();  // or the copy would appear again after its removal
   if (path_.isEmpty()) return;
   QFile::remove(path_);
   QFile::remove(path_ + QStringLiteral(".bak"));

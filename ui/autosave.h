@@ -1,11 +1,13 @@
 #pragma once
 // Autosave and crash recovery. While a document has unsaved changes, a copy is written every
-// interval to the autosave folder (QStandardPaths::AppDataLocation/autosave) with core's atomic
+// interval (a large design's from its snapshot, off the GUI thread: half a second at 100,000
+// GPUs would freeze the window every interval) to the autosave folder (QStandardPaths::AppDataLocation/autosave) with core's atomic
 // save, beside a small JSON note of the file it belongs to, and a QLockFile marks it as owned by
 // this running process. A clean save, closing the document or quitting removes the copy. Copies
 // whose lock is stale (their process died) are what recovery offers at the next start.
 
 #include <QDateTime>
+#include <QFuture>
 #include <QLockFile>
 #include <QObject>
 #include <QPointer>
@@ -39,6 +41,16 @@ class Autosave : public QObject {
   void set_interval_ms(int ms) { timer_.setInterval(ms); }
   // Writes the copy now if the document has unsaved changes; returns whether a copy exists.
   bool save_now();
+  // The same off the GUI thread, from the document's snapshot; `saved` is emitted when the copy
+  // (and its note) is there. What the timer does for a large design.
+  void save_in_background();
+  // Waits for a copy being written off the GUI thread.
+  void wait_for_background_save();
+
+ signals:
+  void saved(bool ok);
+
+ public:
   // Where the current document's copy goes (empty when nothing is watched).
   QString autosave_path() const { return path_; }
 
@@ -52,12 +64,15 @@ class Autosave : public QObject {
  private:
   void remove_copy();
   void on_modified_changed(bool modified);
+  bool lock_copy();
+  void write_note();
 
   QString folder_;
   QPointer<DesignDocument> document_;
   QString path_;
   std::unique_ptr<QLockFile> lock_;
   QTimer timer_;
+  QFuture<bool> background_save_;  // a copy being written off the GUI thread
 };
 
 }  // namespace cf::ui

@@ -4,6 +4,7 @@
 #include "autosave.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +34,35 @@ class AutosaveTest : public QObject {
     QVERIFY(autosave.pending_recoveries().isEmpty());
     QVERIFY(doc->save_to(doc->file_path()));
     QVERIFY(!QFile::exists(copy));
+  }
+
+  void a_large_design_is_copied_off_the_gui_thread_as_the_timer_fires() {
+    QTemporaryDir dir;
+    Autosave autosave(dir.filePath(QStringLiteral("autosave")));
+    autosave.set_interval_ms(10);
+    // Every design is "large" for this document: its copies are written from its snapshot.
+    DesignDocument doc(test::test_catalog(), parse_design_text(test::kTinyDesign), {}, nullptr, 0);
+    QVERIFY(doc.is_large());
+    QSignalSpy saved(&autosave, &Autosave::saved);
+    autosave.watch(&doc);
+    QVERIFY(doc.apply(unmount_device("dgx-04")));
+    const Design edited = doc.design();
+    QVERIFY(saved.wait(10000));
+    QCOMPARE(saved.front().front().toBool(), true);
+    QVERIFY(load_design(autosave.autosave_path().toStdString()) == edited);
+    QString note = autosave.autosave_path();
+    QVERIFY(QFile::exists(note.replace(QStringLiteral(".cluster.json"), QStringLiteral(".note.json"))));
+    // An edit after the copy was taken: the next copy has it.
+    QVERIFY(doc.apply(unmount_device("dgx-03")));
+    saved.clear();
+    QVERIFY(saved.wait(10000));
+    autosave.wait_for_background_save();
+    QVERIFY(load_design(autosave.autosave_path().toStdString()) == doc.design());
+    // Saved cleanly: the copy goes, and a copy still being written cannot bring it back.
+    QVERIFY(doc.save_to(dir.filePath(QStringLiteral("large.cluster.json"))));
+    QTest::qWait(50);
+    QVERIFY(!QFile::exists(autosave.autosave_path()));
+    QVERIFY(!QFile::exists(note));
   }
 
   void a_copy_left_by_a_dead_process_is_offered_then_discarded() {
