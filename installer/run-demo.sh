@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash installer/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target clusterforge clusterforge-cli  # the tests: run-tests.sh
 
 sample=samples/dgx-h100-superpod-4su.cluster.json
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -x build/release/app/gui/clusterforge ]]; then
