@@ -159,7 +159,8 @@ ScenarioPanel::ScenarioPanel(QWidget* parent) : QWidget(parent), shipped_(shippe
   time_to_train_ = add(tr("Time to train"), tr("Tokens to train / throughput / goodput"));
   goodput_ = add(tr("Goodput"), tr("Useful share of wall-clock time: the design's interruption rate scaled to the "
                                    "plan's GPUs, Daly's checkpoint interval (docs/methods.md, \"Reliability and goodput\")"));
-  evaluated_ = add(tr("Plans evaluated"), tr("Plans the search costed, and how many of them fit in memory"));
+  evaluated_ = add(tr("Plans evaluated"), tr("Plans the search costed, how many of them fit in memory, and how many "
+                                             "it skipped because a bound showed they could not be among the best"));
   search_time_ = add(tr("Search time"), tr("Wall-clock time of the plan search"));
   reason_ = new QLabel(result_box_);
   reason_->setObjectName(QStringLiteral("reason"));
@@ -470,8 +471,10 @@ void ScenarioPanel::show_result(std::shared_ptr<const TrainingResult> result) {
   result_ = std::move(result);
   if (!result_) return;
   const TrainingReport& r = result_->report;
-  evaluated_.value->setText(tr("%1 (%2 fit)").arg(format_count(static_cast<double>(r.search.evaluated)),
-                                                 format_count(static_cast<double>(r.search.feasible))));
+  evaluated_.value->setText(tr("%1 (%2 fit; %3 ruled out by a bound)")
+                                .arg(format_count(static_cast<double>(r.search.evaluated)),
+                                     format_count(static_cast<double>(r.search.feasible)),
+                                     format_count(static_cast<double>(r.search.pruned))));
   search_time_.value->setText(tr("%1 s").arg(r.search.elapsed_s, 0, 'f', 3));
   if (const Projection* b = r.best()) {
     plan_.value->setText(tr("%1 on %2 of %3 GPUs").arg(format_plan(b->plan)).arg(b->plan.gpus()).arg(r.cluster.gpus));

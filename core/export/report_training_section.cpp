@@ -113,7 +113,8 @@ ReportSection scenario_subsection(const ScenarioProjection& sp) {
                                 " without interruptions)");
   }
   fact("Plans evaluated", format_count(static_cast<double>(r.search.evaluated)) + " (" +
-                              format_count(static_cast<double>(r.search.feasible)) + " fit) in " +
+                              format_count(static_cast<double>(r.search.feasible)) + " fit; " +
+                              format_count(static_cast<double>(r.search.pruned)) + " ruled out by a bound) in " +
                               format_fixed(r.search.elapsed_s, 3) + " s");
   for (const std::string& n : r.notes) s.paragraphs.push_back(sentence("Note: " + n));
   if (b) {

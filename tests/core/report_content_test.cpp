@@ -192,6 +192,12 @@ TEST(ReportContent, OneTrainingSubsectionPerScenarioWithProjectTrainingsBestPlan
   EXPECT_EQ(fact(s2, "Step time"), format_duration(expected.best()->step_time_s));
   EXPECT_TRUE(starts_with(fact(s2, "Throughput"), format_count(expected.best()->tokens_per_s) + " tokens/s"));
   EXPECT_TRUE(starts_with(fact(s2, "Time to train"), format_duration(*expected.time_to_train_s)));
+  // The search's own counts, the plans a bound ruled out included (the search is deterministic).
+  ASSERT_GT(expected.search.pruned, 0);
+  EXPECT_TRUE(starts_with(fact(s2, "Plans evaluated"),
+                          format_count(static_cast<double>(expected.search.evaluated)) + " (" +
+                              format_count(static_cast<double>(expected.search.feasible)) + " fit; " +
+                              format_count(static_cast<double>(expected.search.pruned)) + " ruled out by a bound) in "));
   EXPECT_EQ(s2.charts, (std::vector<std::string>{"step-time:s2", "scaling:s2"}));
   // The breakdown table ends with the step, whose seconds are the best plan's.
   const ReportTable* breakdown = table(s2, "Step time");
