@@ -40,17 +40,10 @@ struct Counts {
   int storage_with_write = 0, storage_without_write = 0;
 };
 
-// NIC cards as in the BOM (core/io/bom.cpp): ceil(ports / ports per card) per model.
-int nic_cards(const ServerSpec& s, const Catalog& c) {
-  std::map<std::string, int> nic_ports;
-  for (const auto& g : s.ports)
-    if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
+// The NIC cards of a server, as the BOM lists them.
+int nic_card_count(const ServerSpec& s, const Catalog& c) {
   int cards = 0;
-  for (const auto& [nic_id, ports] : nic_ports) {
-    const NicSpec* nic = c.nic(nic_id);
-    int per_card = nic && nic->ports > 0 ? nic->ports : 1;
-    cards += (ports + per_card - 1) / per_card;
-  }
+  for (const auto& [nic_id, n] : nic_cards(s, c)) cards += n;
   return cards;
 }
 
@@ -62,7 +55,7 @@ Counts count_components(const Design& d, const Catalog& c, const DesignDevices& 
       n.gpus += s->gpus;
       n.hosts += std::max(1, s->compute_nodes);  // an NVL72 holds 18 hosts
       auto [cards, fresh] = cards_of.try_emplace(s, 0);
-      if (fresh) cards->second = nic_cards(*s, c);
+      if (fresh) cards->second = nic_card_count(*s, c);
       n.nics += cards->second;
     }
     if (entry.network_switch) ++n.switches;

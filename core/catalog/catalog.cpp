@@ -88,4 +88,16 @@ void Catalog::add(PduSpec spec) { put(pdus_, std::move(spec)); }
 void Catalog::add(CoolingSpec spec) { put(cooling_, std::move(spec)); }
 void Catalog::add(StorageSpec spec) { put(storage_, std::move(spec)); }
 
+std::map<std::string, int> nic_cards(const ServerSpec& server, const Catalog& catalog) {
+  std::map<std::string, int> cards;
+  for (const auto& g : server.ports)
+    if (!g.nic_id.empty()) cards[g.nic_id] += g.count;
+  for (auto& [nic_id, n] : cards) {
+    const NicSpec* nic = catalog.nic(nic_id);
+    const int per_card = nic && nic->ports > 0 ? nic->ports : 1;
+    n = (n + per_card - 1) / per_card;
+  }
+  return cards;
+}
+
 }  // namespace cf

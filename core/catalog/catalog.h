@@ -83,4 +83,9 @@ class Catalog {
 std::string to_string(ItemKind kind);
 std::optional<ItemKind> item_kind_from_string(std::string_view name);
 
+// The NIC cards in one server, per NIC id: a NIC with k ports provides k ports of a port group,
+// so each NIC's ports over k, rounded up (an id the catalog lacks counts a card per port). The
+// bill of materials lists these cards and the reliability analysis counts their failures.
+std::map<std::string, int> nic_cards(const ServerSpec& server, const Catalog& catalog);
+
 }  // namespace cf

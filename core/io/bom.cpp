@@ -150,15 +150,7 @@ Bom build_bom(const Design& d, const Catalog& c) {
     counter.add(catalog_id, qty);
     if (const ServerSpec* s = c.server(catalog_id)) {
       if (s->gpus > 0) counter.add(s->gpu_id, s->gpus * qty, s->id);
-      // A NIC with k ports provides k ports of a group: count cards, rounding up.
-      std::map<std::string, int> nic_ports;
-      for (const auto& g : s->ports)
-        if (!g.nic_id.empty()) nic_ports[g.nic_id] += g.count;
-      for (const auto& [nic_id, ports] : nic_ports) {
-        const NicSpec* nic = c.nic(nic_id);
-        int per_card = nic ? nic->ports : 1;
-        counter.add(nic_id, (ports + per_card - 1) / per_card * qty, s->id);
-      }
+      for (const auto& [nic_id, cards] : nic_cards(*s, c)) counter.add(nic_id, cards * qty, s->id);
     }
   }
   std::unordered_map<MediumLength, long long, MediumLengthHash> runs;
