@@ -249,6 +249,14 @@ FabricReport analyze_fabric(const Design& design, const DesignPorts& ports, cons
   return r;
 }
 
+NetworkReport analyze_compute_fabrics(const Design& design, const DesignPorts& ports, bool bandwidth_only) {
+  NetworkReport report;
+  for (const Fabric& fabric : design.fabrics)
+    if (fabric.kind == FabricKind::Compute)
+      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems, bandwidth_only));
+  return report;
+}
+
 }  // namespace
 
 NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
@@ -256,20 +264,11 @@ NetworkReport analyze_network(const Design& design, const Catalog& catalog) {
 }
 
 NetworkReport analyze_network(const Design& design, const DesignPorts& ports) {
-  NetworkReport report;
-  for (const Fabric& fabric : design.fabrics)
-    if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems, false));
-  return report;
+  return analyze_compute_fabrics(design, ports, false);
 }
 
 NetworkReport analyze_network_bandwidth(const Design& design, const Catalog& catalog) {
-  const DesignPorts ports(design, catalog);
-  NetworkReport report;
-  for (const Fabric& fabric : design.fabrics)
-    if (fabric.kind == FabricKind::Compute)
-      report.fabrics.push_back(analyze_fabric(design, ports, fabric, report.problems, true));
-  return report;
+  return analyze_compute_fabrics(design, DesignPorts(design, catalog), true);
 }
 
 }  // namespace cf
