@@ -74,7 +74,7 @@ E read_enum(JsonValue j, const JsonPath& path, const EnumNames<E>& names) {
 
 
 template <class T>
-const Field<T>* find_field(const FieldTable<T>& table, const std::string& key) {
+const Field<T>* find_field(const FieldTable<T>& table, std::string_view key) {
   for (const auto& f : table)
     if (f.key == key) return &f;
   return nullptr;
@@ -96,7 +96,7 @@ void read_fields(T& obj, JsonValue j, const JsonPath& path, const FieldTable<T>&
   }
   if (extra) {
     for (const auto& [key, v] : members)
-      if (!find_field(table, std::string(key))) (*extra)[std::string(key)] = v.to_json(path.child(key));
+      if (!find_field(table, key)) (*extra)[std::string(key)] = v.to_json(path.child(key));
   }
 }
 
