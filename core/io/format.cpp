@@ -66,4 +66,16 @@ std::string format_duration(double s) {
 
 std::string format_gb(double bytes) { return format_fixed(bytes / 1e9, 1) + " GB"; }
 
+std::string format_bytes(std::uint64_t bytes) {
+  static const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(bytes);
+  int u = 0;
+  while (v >= 1024 && u < 4) {
+    v /= 1024;
+    ++u;
+  }
+  if (u == 0) return std::to_string(bytes) + " bytes";
+  return format_fixed(v, v < 10 ? 1 : 0) + " " + units[u];
+}
+
 }  // namespace cf

@@ -1,6 +1,7 @@
 #pragma once
 // Figures in messages: one formatting per unit, shared by every Problem and report text.
 
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ std::string format_percent(double fraction, int digits = 1);
 std::string format_duration(double seconds);
 // Bytes as decimal gigabytes: "80.0 GB".
 std::string format_gb(double bytes);
+// Sizes of files and memory in binary units: "512 bytes", "1.0 MiB", "64 MiB", "1.0 GiB".
+std::string format_bytes(std::uint64_t bytes);
 
 // The dash written for a figure the catalog does not publish (U+2014, UTF-8).
 inline constexpr const char* kUnknownFigureUtf8 = "\u2014";

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <istream>
 
+#include "io/format.h"
 #include "io/json_syntax_error.h"
 #include "io/load_error.h"
 

@@ -1,25 +1,10 @@
 #include "io/json_limits.h"
 
 #include <array>
-#include <cstdio>
+
+#include "io/format.h"
 
 namespace cf {
-
-std::string format_bytes(std::uint64_t bytes) {
-  static const char* units[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-  double v = static_cast<double>(bytes);
-  int u = 0;
-  while (v >= 1024 && u < 4) {
-    v /= 1024;
-    ++u;
-  }
-  char buf[32];
-  if (u == 0)
-    std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
-  else
-    std::snprintf(buf, sizeof buf, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
-  return buf;
-}
 
 namespace {
 

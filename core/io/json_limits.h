@@ -26,8 +26,6 @@ inline constexpr JsonLimits kDesignLimits{"design", 1ull << 30, 64'000'000};
 inline constexpr JsonLimits kCatalogLimits{"catalog", 64ull << 20, 4'000'000};
 inline constexpr JsonLimits kModelLimits{"model", 1ull << 20, 100'000};
 
-std::string format_bytes(std::uint64_t bytes);  // "1.0 GiB", "64 MiB", "512 bytes"
-
 // Feeds on a document's bytes in order (any chunking) and throws LimitExceeded at the first byte
 // that breaks a limit. It does not check the syntax (the parser does); it only counts.
 class JsonLimitScanner {

@@ -83,6 +83,10 @@ TEST(ReportFormat, FiguresReadAsWritten) {
   EXPECT_EQ(format_duration(5.973), "5.973 s");
   EXPECT_EQ(format_duration(3 * 86400 + 0.5 * 86400), "3.5 days");
   EXPECT_EQ(format_percent(0.5973), "59.7 %");
+  EXPECT_EQ(format_bytes(512), "512 bytes");
+  EXPECT_EQ(format_bytes(1 << 20), "1.0 MiB");
+  EXPECT_EQ(format_bytes(64ull << 20), "64 MiB");
+  EXPECT_EQ(format_bytes(1ull << 30), "1.0 GiB");
 }
 
 TEST(ReportContent, HasEverySectionInOrder) {
